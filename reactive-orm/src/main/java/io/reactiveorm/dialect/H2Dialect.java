@@ -1,0 +1,65 @@
+package io.reactiveorm.dialect;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+/**
+ * H2 (2.x): {@code $n} markers, keys through the driver, {@code MERGE} for upserts.
+ *
+ * <p>H2 folds unquoted identifiers to upper case, PostgreSQL to lower case. This dialect quotes
+ * the upper-case form, so that hand-written {@code text()} SQL with unquoted names
+ * ({@code SELECT name FROM users}) finds the tables reactive-orm created on both databases.
+ */
+public class H2Dialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "H2";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.toUpperCase(Locale.ROOT).replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String bindMarker(int index) {
+        return "$" + index;
+    }
+
+    @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsOnConflict() {
+        return false;
+    }
+
+    @Override
+    public GeneratedKeys generatedKeys() {
+        return GeneratedKeys.DRIVER;
+    }
+
+    @Override
+    public String columnType(SqlType type) {
+        Class<?> t = type.javaType();
+        if (t == String.class) {
+            return "varchar(" + (type.length() > 0 ? type.length() : 255) + ")";
+        }
+        if (t == byte[].class) {
+            return "varbinary" + (type.length() > 0 ? "(" + type.length() + ")" : "");
+        }
+        if (t == Instant.class || t == OffsetDateTime.class) {
+            return "timestamp with time zone";
+        }
+        return PostgresDialect.common(type);
+    }
+
+    @Override
+    public String nextSequenceValue(String sequenceName) {
+        return "NEXT VALUE FOR " + quote(sequenceName);
+    }
+}

@@ -1,0 +1,144 @@
+package io.reactiveorm.mapping;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The mapped entities of one application: each registered class plus every entity reachable from
+ * them through relationships, read and cross-checked once (relationship targets are entities,
+ * {@code mappedBy} names an owning attribute of the target, ...).
+ *
+ * <pre>{@code
+ * Metadata metadata = Metadata.of(User.class, Post.class);
+ * EntityModel<User> users = metadata.entity(User.class);
+ * }</pre>
+ *
+ * <p>Reading one class's annotations is cached per class for the life of the JVM ({@link #model}).
+ */
+public final class Metadata {
+
+    private static final ClassValue<EntityModel<?>> MODELS = new ClassValue<>() {
+        @Override
+        protected EntityModel<?> computeValue(Class<?> type) {
+            return EntityReader.read(type);
+        }
+    };
+
+    private final Map<Class<?>, EntityModel<?>> entities;
+    private final boolean open;
+
+    private Metadata(Map<Class<?>, EntityModel<?>> entities, boolean open) {
+        this.entities = entities;
+        this.open = open;
+    }
+
+    /**
+     * Reads and validates {@code entityClasses} and every entity reachable from them.
+     *
+     * @throws MappingException naming class, attribute and fix for the first problem found
+     */
+    public static Metadata of(Class<?>... entityClasses) {
+        return of(List.of(entityClasses));
+    }
+
+    /**
+     * Reads and validates {@code entityClasses} and every entity reachable from them.
+     *
+     * @throws MappingException naming class, attribute and fix for the first problem found
+     */
+    public static Metadata of(Collection<Class<?>> entityClasses) {
+        Map<Class<?>, EntityModel<?>> all = new LinkedHashMap<>();
+        Deque<Class<?>> todo = new ArrayDeque<>();
+        for (Class<?> c : entityClasses) {
+            todo.add(Objects.requireNonNull(c, "entity class"));
+        }
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.poll();
+            if (all.containsKey(c)) {
+                continue;
+            }
+            EntityModel<?> model = model(c);
+            all.put(c, model);
+            for (RelationshipModel r : model.relationships()) {
+                todo.add(r.target());
+            }
+        }
+        Metadata metadata = new Metadata(all, false);
+        EntityReader.validate(metadata);
+        return metadata;
+    }
+
+    /**
+     * A metadata that reads any {@code @Entity} class on first use, for rendering statements outside a
+     * {@code SessionFactory} (such as {@code toString()}).
+     */
+    public static Metadata open() {
+        return new Metadata(new java.util.concurrent.ConcurrentHashMap<>(), true);
+    }
+
+    /**
+     * The mapping of one entity class, read from its annotations (cached).
+     *
+     * @throws MappingException if the class is not a valid entity
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> EntityModel<T> model(Class<T> type) {
+        return (EntityModel<T>) MODELS.get(Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * The model of a registered entity.
+     *
+     * @throws MappingException if {@code type} is not registered
+     */
+    @SuppressWarnings("unchecked")
+    public <T> EntityModel<T> entity(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        EntityModel<?> m = entities.get(type);
+        if (m == null) {
+            if (open) {
+                m = model(type);
+                entities.put(type, m);
+            } else {
+                throw new MappingException(type.getName() + " is not a registered entity. Fix: annotate it with "
+                        + "@Entity and pass it to SessionFactory.builder(engine).entities(...); registered: "
+                        + entities.keySet().stream().map(Class::getSimpleName).toList());
+            }
+        }
+        return (EntityModel<T>) m;
+    }
+
+    /** Whether {@code type} is registered (or, for an open metadata, is an entity). */
+    public boolean isEntity(Class<?> type) {
+        return entities.containsKey(type) || (open && type.isAnnotationPresent(jakarta.persistence.Entity.class));
+    }
+
+    /** Every registered entity, in registration order (explicit ones first, then reachable ones). */
+    public Collection<EntityModel<?>> entities() {
+        return entities.values();
+    }
+
+    /**
+     * The other side of a bidirectional relationship: for an inverse side ({@code mappedBy}), the
+     * owning attribute on the target; for an owning side, the target's attribute mapped by it.
+     *
+     * @return the other side, or {@code null} for a unidirectional relationship
+     */
+    public RelationshipModel otherSide(RelationshipModel relationship) {
+        EntityModel<?> target = entity(relationship.target());
+        if (!relationship.owning()) {
+            return target.relationship(relationship.mappedBy());
+        }
+        for (RelationshipModel r : target.relationships()) {
+            if (!r.owning() && r.target() == relationship.owner() && r.mappedBy().equals(relationship.name())) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package io.reactiveorm.sql;
+
+import java.util.List;
+
+/**
+ * A boolean SQL expression usable in {@code WHERE}, {@code HAVING} and {@code ON}. Combine with
+ * {@link #and(Condition)}, {@link #or(Condition)}, {@link #not()} or {@link Sql#and}/{@link Sql#or}.
+ */
+public interface Condition extends Expression<Boolean> {
+
+    /** {@code this AND other}. */
+    default Condition and(Condition other) {
+        return Sql.and(this, other);
+    }
+
+    /** {@code this OR other}. */
+    default Condition or(Condition other) {
+        return Sql.or(this, other);
+    }
+
+    /** {@code NOT this}. */
+    default Condition not() {
+        return new Negation(this);
+    }
+
+    /** The conditions this one is made of, for a flat list of conjuncts; itself for non-AND conditions. */
+    default List<Condition> conjuncts() {
+        return List.of(this);
+    }
+}

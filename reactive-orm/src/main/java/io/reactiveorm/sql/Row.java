@@ -1,0 +1,97 @@
+package io.reactiveorm.sql;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One result row of a multi-column query, read by position, by label or by the expression that was
+ * selected: {@code row.get(User_.name)} is typed.
+ */
+public final class Row {
+
+    private final List<String> labels;
+    private final List<Expression<?>> expressions;
+    private final Object[] values;
+
+    /**
+     * @param labels column labels as the database returned them
+     * @param expressions the selected expressions by position (may be empty for text queries)
+     * @param values the values by position
+     */
+    public Row(List<String> labels, List<Expression<?>> expressions, Object[] values) {
+        this.labels = List.copyOf(labels);
+        this.expressions = expressions;
+        this.values = values;
+    }
+
+    /** Number of columns. */
+    public int size() {
+        return values.length;
+    }
+
+    /** The value at {@code index} (0-based). */
+    public Object get(int index) {
+        Objects.checkIndex(index, values.length);
+        return values[index];
+    }
+
+    /** The value of the column labelled {@code label} (case-insensitive). */
+    public Object get(String label) {
+        return values[indexOf(label)];
+    }
+
+    /** The value of the column labelled {@code label}, cast to {@code type}. */
+    public <V> V get(String label, Class<V> type) {
+        return Values.convert(get(label), type, label);
+    }
+
+    /** The value of a selected expression, typed: {@code row.get(User_.name)} is a String. */
+    @SuppressWarnings("unchecked")
+    public <V> V get(Expression<V> expression) {
+        for (int i = 0; i < expressions.size(); i++) {
+            Expression<?> e = expressions.get(i);
+            if (e.equals(expression) || (e instanceof Labeled<?> l && l.expression().equals(expression))) {
+                return (V) values[i];
+            }
+        }
+        throw new IllegalArgumentException(expression + " is not one of the selected expressions. "
+                + "Fix: add it to select(...), or read by label or index");
+    }
+
+    /** The column labels. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    private int indexOf(String label) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).equalsIgnoreCase(label)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no column labelled '" + label + "'; the row has " + labels);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Row{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(i < labels.size() ? labels.get(i) : "#" + i).append('=').append(values[i]);
+        }
+        return sb.append('}').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Row r && labels.equals(r.labels) && Arrays.equals(values, r.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * labels.hashCode() + Arrays.hashCode(values);
+    }
+}

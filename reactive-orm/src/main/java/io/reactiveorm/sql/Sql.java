@@ -1,0 +1,188 @@
+package io.reactiveorm.sql;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The statement DSL. Import statically:
+ *
+ * <pre>{@code
+ * import static io.reactiveorm.sql.Sql.*;
+ *
+ * select(User.class).where(User_.age.gt(25), User_.active.isTrue()).orderBy(User_.name.asc()).limit(10);
+ * select(User_.name, User_.age);                 // Select<Row>
+ * select(count()).from(User.class);              // Select<Long>
+ * update(User.class).set(User_.active, false).where(User_.age.lt(30));
+ * delete(User.class).where(User_.age.gt(60));
+ * insert(User.class).values(alice, bob).onConflictDoNothing();
+ * text("SELECT name FROM users WHERE id > :n").bind("n", 5);
+ * }</pre>
+ */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** SELECT whole entities of {@code entity}. */
+    public static <T> Select<T> select(Class<T> entity) {
+        return Select.ofEntity(Objects.requireNonNull(entity, "entity"));
+    }
+
+    /** SELECT one value per row; FROM is inferred from the columns or given with {@code from}. */
+    public static <V> Select<V> select(Expression<V> expression) {
+        return Select.ofScalar(Objects.requireNonNull(expression, "expression"));
+    }
+
+    /** SELECT several values per row, read as {@link Row}s. */
+    public static Select<Row> select(Expression<?> first, Expression<?> second, Expression<?>... more) {
+        List<Expression<?>> all = new ArrayList<>();
+        all.add(Objects.requireNonNull(first, "first"));
+        all.add(Objects.requireNonNull(second, "second"));
+        for (Expression<?> e : more) {
+            all.add(Objects.requireNonNull(e, "expression"));
+        }
+        return Select.ofRow(all);
+    }
+
+    /** INSERT INTO the entity's table. */
+    public static <E> Insert<E> insert(Class<E> entity) {
+        return Insert.into(entity);
+    }
+
+    /** Bulk UPDATE of the entity's table. */
+    public static <E> Update<E> update(Class<E> entity) {
+        return Update.of(entity);
+    }
+
+    /** Bulk DELETE from the entity's table. */
+    public static <E> Delete<E> delete(Class<E> entity) {
+        return Delete.from(entity);
+    }
+
+    /** Hand-written SQL with {@code :name} parameters. */
+    public static Text text(String sql) {
+        return Text.of(sql);
+    }
+
+    /** A bound value used as an expression ({@code coalesce(User_.nick, value("anon"))}). */
+    public static <V> Expression<V> value(V value) {
+        return new Bind<>(Objects.requireNonNull(value, "value"));
+    }
+
+    /** {@code count(*)}. */
+    public static Expression<Long> count() {
+        return new FunctionCall<>("count", List.of(), Long.class);
+    }
+
+    /** {@code count(expr)}: non-null values. */
+    public static Expression<Long> count(Expression<?> expression) {
+        return new FunctionCall<>("count", List.of(expression), Long.class);
+    }
+
+    /** {@code sum(expr)}, read as the expression's type. */
+    public static <N extends Number> Expression<N> sum(Expression<N> expression) {
+        return new FunctionCall<>("sum", List.of(expression), typeOf(expression));
+    }
+
+    /** {@code avg(expr)}, read as a Double. */
+    public static Expression<Double> avg(Expression<? extends Number> expression) {
+        return new FunctionCall<>("avg", List.of(expression), Double.class);
+    }
+
+    /** {@code min(expr)}. */
+    public static <V> Expression<V> min(Expression<V> expression) {
+        return new FunctionCall<>("min", List.of(expression), typeOf(expression));
+    }
+
+    /** {@code max(expr)}. */
+    public static <V> Expression<V> max(Expression<V> expression) {
+        return new FunctionCall<>("max", List.of(expression), typeOf(expression));
+    }
+
+    /** {@code coalesce(expr, fallback)}. */
+    public static <V> Expression<V> coalesce(Expression<V> expression, V fallback) {
+        return new FunctionCall<>("coalesce", List.of(expression, value(fallback)), typeOf(expression));
+    }
+
+    /** {@code coalesce(e1, e2, ...)}. */
+    @SafeVarargs
+    public static <V> Expression<V> coalesce(Expression<V> first, Expression<V>... rest) {
+        List<Expression<?>> args = new ArrayList<>();
+        args.add(first);
+        args.addAll(Arrays.asList(rest));
+        return new FunctionCall<>("coalesce", args, typeOf(first));
+    }
+
+    /** {@code lower(expr)}. */
+    public static Expression<String> lower(Expression<String> expression) {
+        return new FunctionCall<>("lower", List.of(expression), String.class);
+    }
+
+    /** {@code upper(expr)}. */
+    public static Expression<String> upper(Expression<String> expression) {
+        return new FunctionCall<>("upper", List.of(expression), String.class);
+    }
+
+    /** All of {@code conditions} ({@code AND}). */
+    public static Condition and(Condition... conditions) {
+        return junction(true, conditions);
+    }
+
+    /** Any of {@code conditions} ({@code OR}). */
+    public static Condition or(Condition... conditions) {
+        return junction(false, conditions);
+    }
+
+    /** {@code NOT condition}. */
+    public static Condition not(Condition condition) {
+        return new Negation(Objects.requireNonNull(condition, "condition"));
+    }
+
+    /** {@code EXISTS (subquery)}. */
+    public static Condition exists(Select<?> subquery) {
+        return new ExistsCondition(Objects.requireNonNull(subquery, "subquery"));
+    }
+
+    private static Condition junction(boolean and, Condition... conditions) {
+        List<Condition> flat = new ArrayList<>();
+        for (Condition c : conditions) {
+            Objects.requireNonNull(c, "condition");
+            if (c instanceof Junction j && j.and() == and) {
+                flat.addAll(j.conditions());
+            } else {
+                flat.add(c);
+            }
+        }
+        return flat.size() == 1 ? flat.get(0) : new Junction(and, flat);
+    }
+
+    static Condition andAll(Condition existing, Condition[] more) {
+        List<Condition> all = new ArrayList<>();
+        if (existing != null) {
+            all.add(existing);
+        }
+        for (Condition c : more) {
+            all.add(Objects.requireNonNull(c, "condition"));
+        }
+        return all.isEmpty() ? null : and(all.toArray(Condition[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <V> Class<V> typeOf(Expression<V> e) {
+        if (e instanceof ColumnRef<V> c) {
+            return c.type();
+        }
+        if (e instanceof FunctionCall<V> f) {
+            return f.resultType();
+        }
+        if (e instanceof Labeled<V> l) {
+            return typeOf(l.expression());
+        }
+        if (e instanceof Bind<V> b && b.value() != null) {
+            return (Class<V>) b.value().getClass();
+        }
+        return (Class<V>) Object.class;
+    }
+}
