@@ -22,6 +22,14 @@ public interface Dialect {
      */
     String quote(String identifier);
 
+    /**
+     * An identifier as the database stores it when quoted by {@link #quote}: the name the driver
+     * reports in result metadata and expects for generated-key columns.
+     */
+    default String storedIdentifier(String identifier) {
+        return identifier;
+    }
+
     /** The bind marker for the 1-based parameter {@code index} ({@code $1}). */
     String bindMarker(int index);
 

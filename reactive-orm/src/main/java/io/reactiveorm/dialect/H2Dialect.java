@@ -24,6 +24,11 @@ public class H2Dialect implements Dialect {
     }
 
     @Override
+    public String storedIdentifier(String identifier) {
+        return identifier.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
     public String bindMarker(int index) {
         return "$" + index;
     }

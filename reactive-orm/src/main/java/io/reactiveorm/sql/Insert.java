@@ -26,12 +26,32 @@ public final class Insert<E> implements Statement {
     private final List<Assignment> assignments;
     private final List<E> rows;
     private final OnConflict onConflict;
+    private final List<ColumnRef<?>> returning;
 
     private Insert(Class<E> entity, List<Assignment> assignments, List<E> rows, OnConflict onConflict) {
+        this(entity, assignments, rows, onConflict, List.of());
+    }
+
+    private Insert(Class<E> entity, List<Assignment> assignments, List<E> rows, OnConflict onConflict,
+            List<ColumnRef<?>> returning) {
         this.entity = entity;
         this.assignments = List.copyOf(assignments);
         this.rows = List.copyOf(rows);
         this.onConflict = onConflict;
+        this.returning = List.copyOf(returning);
+    }
+
+    /**
+     * Asks for the values of {@code columns} of each inserted row back (generated keys):
+     * {@code RETURNING} where the dialect has it, the driver's generated-values support elsewhere.
+     */
+    public Insert<E> returning(ColumnRef<?>... columns) {
+        return new Insert<>(entity, assignments, rows, onConflict, List.of(columns));
+    }
+
+    /** The columns to read back from inserted rows. */
+    public List<ColumnRef<?>> returningColumns() {
+        return returning;
     }
 
     static <E> Insert<E> into(Class<E> entity) {

@@ -69,9 +69,8 @@ public final class Select<T> {
                 null, false, List.of(), null);
     }
 
-    @SuppressWarnings("unchecked")
     static <V> Select<V> ofScalar(Expression<V> expression) {
-        return new Select<>(Shape.SCALAR, (Class<V>) Object.class, List.of(expression), null, List.of(), null,
+        return new Select<>(Shape.SCALAR, Sql.typeOf(expression), List.of(expression), null, List.of(), null,
                 List.of(), null, List.of(), null, null, false, List.of(), null);
     }
 

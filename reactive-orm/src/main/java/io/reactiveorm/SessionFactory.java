@@ -1,0 +1,162 @@
+package io.reactiveorm;
+
+import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.schema.SchemaGenerator;
+import io.reactiveorm.session.DefaultSession;
+import io.reactiveorm.session.SessionOptions;
+import io.reactiveorm.sql.SqlRenderer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The mapped entities of an application bound to an {@link Engine}: makes sessions, creates and
+ * drops the schema. Build one per application and share it (thread-safe).
+ *
+ * <pre>{@code
+ * SessionFactory db = SessionFactory.builder(engine).entities(User.class, Post.class).build();
+ * db.createAll().block();
+ * User alice = db.inTransaction(s -> s.get(User.class, 1L)).block();
+ * }</pre>
+ *
+ * <p>{@link #build()} reads and validates every mapping: a bad one fails there with a
+ * {@link io.reactiveorm.mapping.MappingException} naming class, attribute and fix.
+ */
+public final class SessionFactory {
+
+    private final Engine engine;
+    private final Metadata metadata;
+    private final SqlRenderer renderer;
+    private final SessionOptions options;
+
+    private SessionFactory(Builder builder) {
+        this.engine = builder.engine;
+        this.metadata = Metadata.of(builder.entities);
+        this.renderer = new SqlRenderer(engine.dialect(), metadata);
+        this.options = new SessionOptions(builder.autoflush);
+    }
+
+    /** Starts configuring a factory over {@code engine}. */
+    public static Builder builder(Engine engine) {
+        return new Builder(Objects.requireNonNull(engine, "engine"));
+    }
+
+    /** The engine. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The mapped entities. */
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    /** Renders statements for this factory's dialect and entities (what sessions execute). */
+    public SqlRenderer renderer() {
+        return renderer;
+    }
+
+    /**
+     * Creates every table, sequence, constraint and index that does not exist yet, in foreign-key
+     * order. Safe to run twice.
+     */
+    public Mono<Void> createAll() {
+        return ddl(() -> new SchemaGenerator(metadata, engine.dialect()).createStatements());
+    }
+
+    /** Drops every mapped table and sequence that exists, dependents first. */
+    public Mono<Void> dropAll() {
+        return ddl(() -> new SchemaGenerator(metadata, engine.dialect()).dropStatements());
+    }
+
+    private Mono<Void> ddl(java.util.function.Supplier<List<String>> statements) {
+        return Mono.defer(() -> engine.executor().runAll(statements.get()));
+    }
+
+    /**
+     * A new session. It acquires a connection on its first statement; {@link Session#close()} it when
+     * done (prefer {@link #inSession} / {@link #inTransaction}, which do).
+     */
+    public Session openSession() {
+        return new DefaultSession(engine, metadata, renderer, options);
+    }
+
+    /**
+     * Runs {@code work} in a new session and commits: on success the session is flushed and
+     * committed; on error or cancellation it is rolled back. The connection is released in every case.
+     */
+    public <T> Mono<T> inTransaction(Function<Session, Mono<T>> work) {
+        Objects.requireNonNull(work, "work");
+        return Mono.usingWhen(Mono.fromSupplier(this::openSession), work,
+                s -> s.commit().then(s.close()),
+                (s, error) -> s.close(),
+                Session::close);
+    }
+
+    /** {@link #inTransaction} for work that emits many values. */
+    public <T> Flux<T> inTransactionMany(Function<Session, Publisher<T>> work) {
+        Objects.requireNonNull(work, "work");
+        return Flux.usingWhen(Mono.fromSupplier(this::openSession), work,
+                s -> s.commit().then(s.close()),
+                (s, error) -> s.close(),
+                Session::close);
+    }
+
+    /**
+     * Runs {@code work} in a new session and closes it: whatever was not committed inside is rolled
+     * back. The connection is released on success, error and cancellation.
+     */
+    public <T> Mono<T> inSession(Function<Session, Mono<T>> work) {
+        Objects.requireNonNull(work, "work");
+        return Mono.usingWhen(Mono.fromSupplier(this::openSession), work, Session::close,
+                (s, error) -> s.close(), Session::close);
+    }
+
+    /** {@link #inSession} for work that emits many values. */
+    public <T> Flux<T> inSessionMany(Function<Session, Publisher<T>> work) {
+        Objects.requireNonNull(work, "work");
+        return Flux.usingWhen(Mono.fromSupplier(this::openSession), work, Session::close,
+                (s, error) -> s.close(), Session::close);
+    }
+
+    /** Configures a {@link SessionFactory}. */
+    public static final class Builder {
+        private final Engine engine;
+        private final List<Class<?>> entities = new ArrayList<>();
+        private boolean autoflush = true;
+
+        private Builder(Engine engine) {
+            this.engine = engine;
+        }
+
+        /** Registers entity classes (entities reachable through their relationships are added too). */
+        public Builder entities(Class<?>... entityClasses) {
+            entities.addAll(Arrays.asList(entityClasses));
+            return this;
+        }
+
+        /** Whether sessions flush pending changes before each query (default true). */
+        public Builder autoflush(boolean autoflush) {
+            this.autoflush = autoflush;
+            return this;
+        }
+
+        /**
+         * Reads and validates the mappings and builds the factory.
+         *
+         * @throws io.reactiveorm.mapping.MappingException for the first bad mapping
+         */
+        public SessionFactory build() {
+            if (entities.isEmpty()) {
+                throw new IllegalStateException("no entities registered. Fix: SessionFactory.builder(engine)"
+                        + ".entities(User.class, ...)");
+            }
+            return new SessionFactory(this);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.reactiveorm.execution;
+
+import io.r2dbc.spi.Connection;
+import io.reactiveorm.mapping.AttributeModel;
+import io.reactiveorm.mapping.EntityModel;
+import io.reactiveorm.sql.Expression;
+import io.reactiveorm.sql.RenderedSql;
+import io.reactiveorm.sql.Row;
+import java.util.List;
+import java.util.Locale;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A session's connection with its open transaction, offering what the session needs in its own
+ * terms (rows as Java values, keys, transaction control) so that the session never touches
+ * R2DBC. Not thread-safe: the session's operation queue runs one call at a time. Internal.
+ */
+public final class SessionConnection {
+
+    private final Connection connection;
+    private final StatementExecutor executor;
+
+    SessionConnection(Connection connection, StatementExecutor executor) {
+        this.connection = connection;
+        this.executor = executor;
+    }
+
+    /**
+     * Rows of an entity query as Java values aligned with {@code sql.entity().attributes()}
+     * (text queries: matched by column name; unmatched attributes stay null).
+     */
+    public Flux<Object[]> entityRows(RenderedSql sql, int fetchSize) {
+        EntityModel<?> model = sql.entity();
+        List<AttributeModel> attributes = model.attributes();
+        return executor.query(connection, sql, fetchSize, (row, metadata) -> {
+            Object[] values = new Object[attributes.size()];
+            if (!sql.columns().isEmpty()) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = RowReader.read(row, i, attributes.get(i), null);
+                }
+                return values;
+            }
+            var columns = metadata.getColumnMetadatas();
+            for (int c = 0; c < columns.size(); c++) {
+                String name = columns.get(c).getName().toLowerCase(Locale.ROOT);
+                for (int i = 0; i < values.length; i++) {
+                    if (attributes.get(i).columnName().toLowerCase(Locale.ROOT).equals(name)) {
+                        values[i] = RowReader.read(row, c, attributes.get(i), null);
+                    }
+                }
+            }
+            return values;
+        });
+    }
+
+    /** The first column of each row, converted as the query declared. */
+    public Flux<Object> scalars(RenderedSql sql, int fetchSize) {
+        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.scalar(row, sql));
+    }
+
+    /** Whole rows. */
+    public Flux<Row> rows(RenderedSql sql, List<Expression<?>> projection, int fetchSize) {
+        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.row(row, metadata, sql, projection));
+    }
+
+    /** Runs an INSERT with generated keys and emits the first returned column of each row as {@code keyType}. */
+    public Flux<Object> insertReturningKeys(RenderedSql sql, Class<?> keyType) {
+        return executor.query(connection, sql, 0, (row, metadata) -> RowReader.read(row, 0, null, keyType));
+    }
+
+    /** Runs DML; emits rows affected. */
+    public Mono<Long> update(RenderedSql sql) {
+        return executor.update(connection, sql);
+    }
+
+    /** Commits the transaction and begins the next one. */
+    public Mono<Void> commit() {
+        return executor.control("COMMIT", Mono.from(connection.commitTransaction()));
+    }
+
+    /** Rolls the transaction back. */
+    public Mono<Void> rollback() {
+        return executor.control("ROLLBACK", Mono.from(connection.rollbackTransaction()));
+    }
+
+    /** Creates a savepoint. */
+    public Mono<Void> savepoint(String name) {
+        return executor.control("SAVEPOINT " + name, Mono.from(connection.createSavepoint(name)));
+    }
+
+    /** Rolls back to a savepoint. */
+    public Mono<Void> rollbackToSavepoint(String name) {
+        return executor.control("ROLLBACK TO SAVEPOINT " + name, Mono.from(connection.rollbackTransactionToSavepoint(name)));
+    }
+
+    /** Releases a savepoint. */
+    public Mono<Void> releaseSavepoint(String name) {
+        return executor.control("RELEASE SAVEPOINT " + name, Mono.from(connection.releaseSavepoint(name)));
+    }
+
+    /** Returns the connection to the pool. */
+    public Mono<Void> close() {
+        return Mono.from(connection.close());
+    }
+}

@@ -1,0 +1,202 @@
+package io.reactiveorm.execution;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import io.r2dbc.spi.Statement;
+import io.reactiveorm.IntegrityException;
+import io.reactiveorm.OrmException;
+import io.reactiveorm.StatementListener;
+import io.reactiveorm.sql.BindValue;
+import io.reactiveorm.sql.RenderedSql;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs rendered statements: binds values, maps rows, times each statement, logs it (echo), tells
+ * the listeners, and turns driver errors into {@link OrmException}s that name the statement.
+ * Internal: with {@link SessionConnection}, the only code besides the engine that speaks R2DBC.
+ */
+public final class StatementExecutor {
+
+    private static final Logger ECHO = LoggerFactory.getLogger("io.reactiveorm.engine");
+    private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern H2_CONSTRAINT = Pattern.compile("violation: \"(?:[A-Za-z0-9_]+\\.)?([^\" ]+)");
+    private static final Pattern TARGET_TABLE = Pattern.compile(
+            "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+(?:\"[^\"]+\"\\.)?\"([^\"]+)\"",
+            Pattern.CASE_INSENSITIVE);
+
+    private final ConnectionFactory connectionFactory;
+    private final boolean echo;
+    private final boolean echoBindValues;
+    private final List<StatementListener> listeners;
+
+    /**
+     * @param connectionFactory where connections come from (the engine's pool)
+     * @param echo log each statement
+     * @param echoBindValues include bind values in the log
+     * @param listeners told of every statement (live list)
+     */
+    public StatementExecutor(ConnectionFactory connectionFactory, boolean echo, boolean echoBindValues,
+            List<StatementListener> listeners) {
+        this.connectionFactory = connectionFactory;
+        this.echo = echo;
+        this.echoBindValues = echoBindValues;
+        this.listeners = listeners;
+    }
+
+    /**
+     * Acquires a connection and begins a transaction on it.
+     *
+     * @param isolation the isolation level name ({@code "READ COMMITTED"}, ...), or {@code null} for the default
+     */
+    public Mono<SessionConnection> begin(String isolation) {
+        return Mono.usingWhen(Mono.from(connectionFactory.create()),
+                c -> {
+                    Mono<Void> begin = Mono.from(c.beginTransaction());
+                    if (isolation != null) {
+                        begin = begin.then(Mono.from(c.setTransactionIsolationLevel(IsolationLevel.valueOf(isolation))));
+                    }
+                    return begin.onErrorMap(e -> translate(e, "BEGIN")).thenReturn(new SessionConnection(c, this));
+                },
+                c -> Mono.empty(), // success: the session owns the connection now
+                (c, error) -> Mono.from(c.close()),
+                c -> Mono.from(c.close()));
+    }
+
+    /** Runs statements one after another on a connection of its own, in auto-commit mode (DDL). */
+    public Mono<Void> runAll(List<String> statements) {
+        return Mono.usingWhen(Mono.from(connectionFactory.create()),
+                c -> Flux.fromIterable(statements)
+                        .concatMap(sql -> update(c, RenderedSql.of(sql, List.of())))
+                        .then(),
+                c -> Mono.from(c.close()),
+                (c, error) -> Mono.from(c.close()),
+                c -> Mono.from(c.close()));
+    }
+
+    /** Runs a query and maps each row; {@code fetchSize > 0} fetches rows in chunks (streaming). */
+    <T> Flux<T> query(Connection connection, RenderedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper) {
+        return Flux.defer(() -> {
+            long start = System.nanoTime();
+            AtomicLong rows = new AtomicLong();
+            Statement statement = prepare(connection, sql);
+            if (fetchSize > 0) {
+                statement.fetchSize(fetchSize);
+            }
+            if (!sql.generatedKeys().isEmpty()) {
+                statement.returnGeneratedValues(sql.generatedKeys().toArray(String[]::new));
+            }
+            return Flux.from(statement.execute())
+                    .concatMap(result -> result.map(mapper))
+                    .doOnNext(x -> rows.incrementAndGet())
+                    .onErrorMap(e -> translate(e, sql.sql()))
+                    .doOnComplete(() -> done(sql, start, rows.get(), null))
+                    .doOnError(e -> done(sql, start, rows.get(), e))
+                    .doOnCancel(() -> done(sql, start, rows.get(), null));
+        });
+    }
+
+    /** Runs a data-changing statement; emits the number of rows affected. */
+    Mono<Long> update(Connection connection, RenderedSql sql) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return Flux.from(prepare(connection, sql).execute())
+                    .concatMap(Result::getRowsUpdated)
+                    .reduce(0L, Long::sum)
+                    .onErrorMap(e -> translate(e, sql.sql()))
+                    .doOnSuccess(n -> done(sql, start, n == null ? 0 : n, null))
+                    .doOnError(e -> done(sql, start, 0, e));
+        });
+    }
+
+    /** Transaction control on a connection, logged and timed like any statement. */
+    Mono<Void> control(String what, Mono<Void> action) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            RenderedSql sql = RenderedSql.of(what, List.of());
+            return action.onErrorMap(e -> translate(e, what))
+                    .doOnSuccess(x -> done(sql, start, 0, null))
+                    .doOnError(e -> done(sql, start, 0, e));
+        });
+    }
+
+    private Statement prepare(Connection connection, RenderedSql sql) {
+        Statement statement = connection.createStatement(sql.sql());
+        List<BindValue> binds = sql.binds();
+        for (int i = 0; i < binds.size(); i++) {
+            BindValue b = binds.get(i);
+            if (b.value() == null) {
+                statement.bindNull(i, b.type() == byte[].class ? ByteBuffer.class : b.type());
+            } else {
+                statement.bind(i, b.value() instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : b.value());
+            }
+        }
+        return statement;
+    }
+
+    private void done(RenderedSql sql, long start, long rows, Throwable error) {
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        if (echo && ECHO.isInfoEnabled()) {
+            String binds = sql.binds().isEmpty() ? ""
+                    : echoBindValues ? " " + sql.binds() : " [" + sql.binds().size() + " bind value(s) hidden]";
+            String outcome = error != null ? "failed: " + error.getMessage() : rows + " row(s)";
+            ECHO.info("{}{} -- {} ms, {}", sql.sql(), binds, String.format("%.3f", duration.toNanos() / 1e6), outcome);
+        }
+        if (!listeners.isEmpty()) {
+            List<Object> values = new ArrayList<>(sql.binds().size());
+            for (BindValue b : sql.binds()) {
+                values.add(b.value());
+            }
+            StatementListener.Event event = new StatementListener.Event(sql.sql(), values, duration, rows, error);
+            for (StatementListener l : listeners) {
+                l.onStatement(event);
+            }
+        }
+    }
+
+    /** Driver errors with the statement for context; constraint violations as {@link IntegrityException}. */
+    static Throwable translate(Throwable e, String sql) {
+        if (e instanceof OrmException) {
+            return e;
+        }
+        if (e instanceof R2dbcDataIntegrityViolationException violation) {
+            String table = firstGroup(TARGET_TABLE, sql);
+            String constraint = firstGroup(QUOTED_CONSTRAINT, violation.getMessage());
+            if (constraint == null) {
+                constraint = firstGroup(H2_CONSTRAINT, violation.getMessage());
+            }
+            return new IntegrityException("integrity constraint violated" + (table != null ? " on table " + table : "")
+                    + (constraint != null ? " (constraint " + constraint + ")" : "") + ": " + violation.getMessage()
+                    + " -- statement: " + sql, table, constraint, e);
+        }
+        if (e instanceof R2dbcException r2dbc) {
+            return new OrmException("statement failed (SQLSTATE " + r2dbc.getSqlState() + "): " + e.getMessage()
+                    + " -- statement: " + sql, e);
+        }
+        return e;
+    }
+
+    private static String firstGroup(Pattern pattern, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+}

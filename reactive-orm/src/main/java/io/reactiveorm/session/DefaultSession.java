@@ -1,0 +1,450 @@
+package io.reactiveorm.session;
+
+import io.reactiveorm.DetachedEntityException;
+import io.reactiveorm.Engine;
+import io.reactiveorm.EntityState;
+import io.reactiveorm.OrmException;
+import io.reactiveorm.Session;
+import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.mapping.AttributeModel;
+import io.reactiveorm.mapping.EntityModel;
+import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.sql.ColumnRef;
+import io.reactiveorm.sql.RelationshipRef;
+import io.reactiveorm.sql.RenderedSql;
+import io.reactiveorm.sql.Row;
+import io.reactiveorm.sql.Select;
+import io.reactiveorm.sql.Sql;
+import io.reactiveorm.sql.SqlRenderer;
+import io.reactiveorm.sql.Statement;
+import io.reactiveorm.sql.Values;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreRemove;
+import jakarta.persistence.PreUpdate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@link Session} implementation: identity map, unit of work and one transactional connection,
+ * with every database operation run through an {@link OperationQueue}. Internal: obtain sessions
+ * from {@code SessionFactory}.
+ */
+public final class DefaultSession implements Session {
+
+    /** Rows fetched per round trip by {@link #stream}. */
+    static final int STREAM_FETCH_SIZE = 256;
+
+    private final Engine engine;
+    private final Metadata metadata;
+    private final SqlRenderer renderer;
+    private final SessionOptions options;
+    private final OperationQueue queue = new OperationQueue();
+    private final IdentityMap map = new IdentityMap();
+    private final Flusher flusher;
+    private long order;
+    private int savepoints;
+    /** The open connection and transaction; touched only by queued operations. */
+    private volatile SessionConnection connection;
+    private volatile boolean closed;
+
+    /**
+     * @param engine where connections come from
+     * @param metadata the mapped entities
+     * @param renderer renders statements for the engine's dialect
+     * @param options shared session settings
+     */
+    public DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options) {
+        this.engine = engine;
+        this.metadata = metadata;
+        this.renderer = renderer;
+        this.options = options;
+        this.flusher = new Flusher(renderer, map);
+    }
+
+    // ---- object state -------------------------------------------------------------------------
+
+    @Override
+    public void add(Object entity) {
+        Objects.requireNonNull(entity, "entity");
+        requireOpen();
+        InstanceState s = map.state(entity);
+        if (s != null) {
+            if (s.status == InstanceState.Status.DELETED && !s.deleteFlushed) {
+                s.status = InstanceState.Status.PERSISTENT; // un-delete before the flush
+            }
+            return;
+        }
+        EntityModel<?> model = metadata.entity(entity.getClass());
+        Callbacks.invoke(model, PrePersist.class, entity);
+        map.track(new InstanceState(entity, model, InstanceState.Status.PENDING, ++order));
+    }
+
+    @Override
+    public void addAll(Iterable<?> entities) {
+        Objects.requireNonNull(entities, "entities");
+        for (Object e : entities) {
+            add(e);
+        }
+    }
+
+    @Override
+    public void delete(Object entity) {
+        Objects.requireNonNull(entity, "entity");
+        requireOpen();
+        InstanceState s = map.state(entity);
+        if (s == null) {
+            throw new DetachedEntityException(entity.getClass().getSimpleName() + " " + entity + " is not in this session, "
+                    + "so it cannot be deleted. Fix: load it in this session first (session.get), or run "
+                    + "session.execute(delete(...).where(...))");
+        }
+        if (s.status == InstanceState.Status.PENDING) {
+            map.remove(s, false);
+            return;
+        }
+        if (s.status == InstanceState.Status.PERSISTENT) {
+            Callbacks.invoke(s.model, PreRemove.class, entity);
+            s.status = InstanceState.Status.DELETED;
+        }
+    }
+
+    @Override
+    public void expunge(Object entity) {
+        Objects.requireNonNull(entity, "entity");
+        InstanceState s = map.state(entity);
+        if (s != null) {
+            map.remove(s, s.status != InstanceState.Status.PENDING);
+        }
+    }
+
+    @Override
+    public boolean contains(Object entity) {
+        return map.state(Objects.requireNonNull(entity, "entity")) != null;
+    }
+
+    @Override
+    public EntityState state(Object entity) {
+        InstanceState s = map.state(Objects.requireNonNull(entity, "entity"));
+        if (s == null) {
+            return map.wasDetached(entity) ? EntityState.DETACHED : EntityState.TRANSIENT;
+        }
+        return switch (s.status) {
+            case PENDING -> EntityState.PENDING;
+            case PERSISTENT -> EntityState.PERSISTENT;
+            case DELETED -> EntityState.DELETED;
+        };
+    }
+
+    // ---- queries ------------------------------------------------------------------------------
+
+    @Override
+    public <T> Mono<T> get(Class<T> type, Object id) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+        return Mono.defer(() -> {
+            EntityModel<T> model = metadata.entity(type);
+            AttributeModel idAttribute = model.id();
+            Object key = Values.convert(id, Values.box(idAttribute.javaType()), model.name() + "." + idAttribute.path());
+            InstanceState s = map.get(new EntityKey(type, key));
+            if (s != null) {
+                return s.status == InstanceState.Status.PERSISTENT ? Mono.just(type.cast(s.entity)) : Mono.empty();
+            }
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Select<T> query = Sql.select(type).where(((ColumnRef) Flusher.column(model, idAttribute)).eq(key));
+            return scalars(query).next();
+        });
+    }
+
+    @Override
+    public <T> Flux<T> scalars(Select<T> query) {
+        Objects.requireNonNull(query, "query");
+        return run(() -> autoflush().thenMany(Flux.defer(() -> results(query, 0, true))));
+    }
+
+    @Override
+    public <T> Mono<T> scalar(Select<T> query) {
+        return scalars(query).next();
+    }
+
+    @Override
+    public Flux<Row> execute(Select<?> query) {
+        Objects.requireNonNull(query, "query");
+        return run(() -> autoflush().thenMany(Flux.defer(() -> {
+            RenderedSql sql = renderer.render(query);
+            return connection().flatMapMany(c -> c.rows(sql, query.projection(), 0));
+        })));
+    }
+
+    @Override
+    public Mono<Long> execute(Statement dml) {
+        Objects.requireNonNull(dml, "dml");
+        return run(() -> autoflush().then(Mono.defer(() -> {
+            RenderedSql sql = renderer.render(dml);
+            return connection().flatMap(c -> c.update(sql));
+        }))).next();
+    }
+
+    @Override
+    public <T> Flux<T> stream(Select<T> query) {
+        Objects.requireNonNull(query, "query");
+        return run(() -> autoflush().thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Flux<T> results(Select<T> query, int fetchSize, boolean track) {
+        RenderedSql sql = renderer.render(query);
+        return connection().flatMapMany(c -> switch (query.shape()) {
+            case ENTITY -> c.entityRows(sql, fetchSize).map(values -> (T) hydrate(sql.entity(), values, track));
+            case SCALAR -> (Flux<T>) c.scalars(sql, fetchSize);
+            case ROW -> (Flux<T>) c.rows(sql, query.projection(), fetchSize);
+        });
+    }
+
+    /**
+     * The object for a loaded row: the tracked instance if the session has one for its key
+     * (unflushed changes are kept), else a new instance, tracked if {@code track}.
+     */
+    private Object hydrate(EntityModel<?> model, Object[] values, boolean track) {
+        List<AttributeModel> attributes = model.attributes();
+        int idIndex = attributes.indexOf(model.id());
+        EntityKey key = new EntityKey(model.type(), values[idIndex]);
+        InstanceState existing = map.get(key);
+        if (existing != null) {
+            return existing.entity;
+        }
+        Object entity = model.newInstance();
+        for (int i = 0; i < values.length; i++) {
+            attributes.get(i).set(entity, values[i]);
+        }
+        if (track) {
+            InstanceState s = new InstanceState(entity, model, InstanceState.Status.PERSISTENT, ++order);
+            s.key = key;
+            s.snapshot = s.currentValues();
+            s.committed = s.snapshot;
+            map.track(s);
+        }
+        Callbacks.invoke(model, PostLoad.class, entity);
+        return entity;
+    }
+
+    @Override
+    public <T, R> Mono<R> fetch(T entity, RelationshipRef<T, R> relationship) {
+        return Mono.error(new OrmException("session.fetch(" + relationship + ") is not available yet: relationship "
+                + "loading arrives with the relationships milestone. Fix: query the related entity with "
+                + "select(...).where(...) for now"));
+    }
+
+    @Override
+    public Mono<Void> refresh(Object entity) {
+        Objects.requireNonNull(entity, "entity");
+        return run(() -> Mono.defer(() -> {
+            InstanceState s = map.state(entity);
+            if (s == null || s.status != InstanceState.Status.PERSISTENT) {
+                return Mono.error(new DetachedEntityException(entity.getClass().getSimpleName()
+                        + " is not persistent in this session, so it cannot be refreshed. Fix: load it with session.get"));
+            }
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Select<Object> query = Sql.select((Class<Object>) s.model.type())
+                    .where(((ColumnRef) Flusher.column(s.model, s.model.id())).eq(s.key.id()));
+            RenderedSql sql = renderer.render(query);
+            return connection().flatMapMany(c -> c.entityRows(sql, 0)).next()
+                    .switchIfEmpty(Mono.error(() -> new io.reactiveorm.StaleObjectException(s.model.name() + " with key "
+                            + s.key.id() + " no longer exists in the database. Fix: expunge it from the session")))
+                    .doOnNext(values -> {
+                        List<AttributeModel> attributes = s.model.attributes();
+                        for (int i = 0; i < values.length; i++) {
+                            attributes.get(i).set(entity, values[i]);
+                        }
+                        s.snapshot = s.currentValues();
+                        Callbacks.invoke(s.model, PostLoad.class, entity);
+                    })
+                    .then();
+        })).then();
+    }
+
+    // ---- unit of work -------------------------------------------------------------------------
+
+    @Override
+    public Mono<Void> flush() {
+        return run(this::doFlush).then();
+    }
+
+    private Mono<Void> autoflush() {
+        return options.autoflush() ? doFlush() : Mono.empty();
+    }
+
+    /** Plans and writes pending changes; runs inside a queued operation. */
+    private Mono<Void> doFlush() {
+        return Mono.defer(() -> {
+            List<InstanceState> states = map.all();
+            for (InstanceState s : states) {
+                if (s.status == InstanceState.Status.PERSISTENT && !FlushPlanner.changedColumns(s).isEmpty()) {
+                    Callbacks.invoke(s.model, PreUpdate.class, s.entity);
+                }
+            }
+            FlushPlan plan = FlushPlanner.plan(states, metadata.entities());
+            if (plan.isEmpty()) {
+                return Mono.empty();
+            }
+            return connection().flatMap(c -> flusher.execute(c, plan));
+        });
+    }
+
+    @Override
+    public Mono<Void> commit() {
+        return run(() -> doFlush().then(Mono.defer(() -> {
+            SessionConnection c = connection;
+            if (c == null) {
+                return Mono.empty();
+            }
+            return c.commit().then(release()).then(Mono.fromRunnable(this::afterCommit));
+        }))).then();
+    }
+
+    private void afterCommit() {
+        for (InstanceState s : map.all()) {
+            if (s.deleteFlushed) {
+                map.remove(s, true);
+            } else if (s.status == InstanceState.Status.PERSISTENT) {
+                s.committed = s.snapshot;
+            }
+        }
+    }
+
+    @Override
+    public Mono<Void> rollback() {
+        return run(this::doRollback).then();
+    }
+
+    private Mono<Void> doRollback() {
+        return Mono.defer(() -> {
+            SessionConnection c = connection;
+            Mono<Void> database = c == null ? Mono.empty() : c.rollback().then(release());
+            return database.then(Mono.fromRunnable(this::afterRollback));
+        });
+    }
+
+    /** Makes the session match the database again: pending and newly inserted objects leave, changed ones revert. */
+    private void afterRollback() {
+        for (InstanceState s : map.all()) {
+            if (s.committed == null) {
+                map.remove(s, false);
+                if (s.model.id().generatedByDatabase()) {
+                    s.model.id().set(s.entity, null);
+                }
+            } else {
+                s.restore(s.committed);
+                s.snapshot = s.committed;
+                s.status = InstanceState.Status.PERSISTENT;
+                s.deleteFlushed = false;
+                map.register(s);
+            }
+        }
+    }
+
+    @Override
+    public <T> Mono<T> nested(Function<Session, Mono<T>> work) {
+        Objects.requireNonNull(work, "work");
+        return Mono.usingWhen(
+                run(() -> doFlush().then(connection()).flatMap(c -> {
+                    String name = "reactive_orm_sp_" + (++savepoints);
+                    Map<InstanceState, Object[]> marks = new HashMap<>();
+                    for (InstanceState s : map.all()) {
+                        marks.put(s, new Object[] {s.status, s.snapshot, s.deleteFlushed, s.currentValues()});
+                    }
+                    return c.savepoint(name).thenReturn(new Savepoint(name, marks));
+                })).next(),
+                sp -> work.apply(this),
+                sp -> run(() -> doFlush().then(Mono.defer(() -> connection.releaseSavepoint(sp.name())))).then(),
+                (sp, error) -> rollbackTo(sp),
+                this::rollbackTo);
+    }
+
+    private record Savepoint(String name, Map<InstanceState, Object[]> marks) {
+    }
+
+    private Mono<Void> rollbackTo(Savepoint sp) {
+        return run(() -> Mono.defer(() -> {
+            SessionConnection c = connection;
+            Mono<Void> database = c == null ? Mono.empty() : c.rollbackToSavepoint(sp.name());
+            return database.then(Mono.fromRunnable(() -> {
+                for (InstanceState s : map.all()) {
+                    Object[] mark = sp.marks().get(s);
+                    if (mark == null) {
+                        map.remove(s, false);
+                        if (s.status != InstanceState.Status.PENDING && s.model.id().generatedByDatabase()) {
+                            s.model.id().set(s.entity, null);
+                        }
+                        continue;
+                    }
+                    s.status = (InstanceState.Status) mark[0];
+                    s.snapshot = (Object[]) mark[1];
+                    s.deleteFlushed = (Boolean) mark[2];
+                    s.restore((Object[]) mark[3]);
+                    if (s.key != null && !s.deleteFlushed) {
+                        map.register(s);
+                    }
+                }
+            }));
+        })).then();
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            if (closed) {
+                return Mono.empty();
+            }
+            return queue.submit(() -> Mono.defer(() -> {
+                SessionConnection c = connection;
+                return c == null ? Mono.<Void>empty() : c.rollback().onErrorResume(e -> Mono.empty()).then(release());
+            })).then(Mono.fromRunnable(() -> {
+                closed = true;
+                map.clear(true);
+            }));
+        });
+    }
+
+    // ---- connection ---------------------------------------------------------------------------
+
+    /** The session's connection, acquired (with a new transaction) on first use. */
+    private Mono<SessionConnection> connection() {
+        return Mono.defer(() -> {
+            SessionConnection c = connection;
+            if (c != null) {
+                return Mono.just(c);
+            }
+            return engine.executor().begin(null).doOnNext(opened -> connection = opened);
+        });
+    }
+
+    private Mono<Void> release() {
+        return Mono.defer(() -> {
+            SessionConnection c = connection;
+            connection = null;
+            return c == null ? Mono.empty() : c.close();
+        });
+    }
+
+    /** Queues an operation behind the ones already subscribed. */
+    private <T> Flux<T> run(Supplier<? extends Publisher<T>> operation) {
+        return queue.submit(() -> {
+            requireOpen();
+            return operation.get();
+        });
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new OrmException("this session is closed. Fix: open a new one (SessionFactory.inSession / "
+                    + "inTransaction / openSession)");
+        }
+    }
+}

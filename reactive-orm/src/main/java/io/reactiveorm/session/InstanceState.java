@@ -1,0 +1,56 @@
+package io.reactiveorm.session;
+
+import io.reactiveorm.mapping.AttributeModel;
+import io.reactiveorm.mapping.EntityModel;
+import java.util.List;
+
+/**
+ * What a session knows about one object, kept beside it (not in it): its status, key, and the
+ * column values last read from or written to the database (the snapshot that dirty checking
+ * compares against), plus the values last committed (what a rollback restores).
+ */
+final class InstanceState {
+
+    /** Where the object stands in the unit of work. */
+    enum Status { PENDING, PERSISTENT, DELETED }
+
+    final Object entity;
+    final EntityModel<?> model;
+    /** Order in which objects entered the session: inserts of one table follow it. */
+    final long order;
+    Status status;
+    EntityKey key;
+    /** Database values of {@link EntityModel#attributes()} at the last load or flush; null while pending. */
+    Object[] snapshot;
+    /** The snapshot as of the last commit (or load); null if the row was inserted in this transaction. */
+    Object[] committed;
+    /** Whether the DELETE for it has been flushed (it stays DELETED until commit). */
+    boolean deleteFlushed;
+
+    InstanceState(Object entity, EntityModel<?> model, Status status, long order) {
+        this.entity = entity;
+        this.model = model;
+        this.status = status;
+        this.order = order;
+    }
+
+    /** The object's current column values in database form. */
+    Object[] currentValues() {
+        List<AttributeModel> attributes = model.attributes();
+        Object[] values = new Object[attributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            AttributeModel a = attributes.get(i);
+            values[i] = a.toDatabase(a.get(entity));
+        }
+        return values;
+    }
+
+    /** Writes database-form {@code values} back into the object's attributes. */
+    void restore(Object[] values) {
+        List<AttributeModel> attributes = model.attributes();
+        for (int i = 0; i < values.length; i++) {
+            AttributeModel a = attributes.get(i);
+            a.set(entity, a.fromDatabase(values[i]));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.reactiveorm.session;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Operators;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Runs a session's operations one at a time, in subscription order. Operations subscribed
+ * concurrently ({@code Mono.zip(s.get(..), s.scalar(..))}, {@code flatMap(u -> s.fetch(u, ..))})
+ * wait their turn instead of interleaving statements on the session's single connection.
+ *
+ * <p>Each operation's demand is passed through, so a streamed query stays backpressured. An
+ * operation cancelled while waiting is skipped; one cancelled while running is cancelled at the
+ * source, and the next operation starts once it has stopped.
+ */
+final class OperationQueue {
+
+    private final Queue<Task<?>> waiting = new ArrayDeque<>();
+    private Task<?> running;
+
+    /**
+     * Queues {@code operation}: it is created and subscribed when every operation subscribed before
+     * it has finished.
+     */
+    <T> Flux<T> submit(Supplier<? extends Publisher<T>> operation) {
+        return Flux.create(sink -> {
+            Task<T> task = new Task<>(operation, sink);
+            sink.onRequest(task::demand);
+            sink.onCancel(task::cancelTask);
+            boolean start;
+            synchronized (this) {
+                start = running == null;
+                if (start) {
+                    running = task;
+                } else {
+                    waiting.add(task);
+                }
+            }
+            if (start) {
+                task.start();
+            }
+        }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    /** Called by a task when it has terminated or been cancelled: starts the next live one. */
+    private void finished(Task<?> task) {
+        Task<?> next;
+        synchronized (this) {
+            if (running != task) {
+                return;
+            }
+            next = waiting.poll();
+            running = next;
+        }
+        if (next != null) {
+            next.start();
+        }
+    }
+
+    /** One queued operation, forwarding its signals and demand to the subscriber who queued it. */
+    private final class Task<T> extends BaseSubscriber<T> {
+        private final Supplier<? extends Publisher<T>> operation;
+        private final FluxSink<T> sink;
+        private long pendingDemand;
+        private boolean started;
+        private boolean cancelled;
+
+        Task(Supplier<? extends Publisher<T>> operation, FluxSink<T> sink) {
+            this.operation = operation;
+            this.sink = sink;
+        }
+
+        void start() {
+            synchronized (this) {
+                if (cancelled) {
+                    finished(this);
+                    return;
+                }
+                started = true;
+            }
+            Publisher<T> publisher;
+            try {
+                publisher = operation.get();
+            } catch (Throwable t) {
+                sink.error(t);
+                finished(this);
+                return;
+            }
+            Flux.from(publisher).subscribe(this);
+        }
+
+        void demand(long n) {
+            synchronized (this) {
+                if (upstream() == null) {
+                    pendingDemand = Operators.addCap(pendingDemand, n);
+                    return;
+                }
+            }
+            request(n);
+        }
+
+        @Override
+        protected void hookOnSubscribe(Subscription subscription) {
+            long demand;
+            boolean cancelNow;
+            synchronized (this) {
+                demand = pendingDemand;
+                pendingDemand = 0;
+                cancelNow = cancelled;
+            }
+            if (cancelNow) {
+                cancel(); // cancelled between start() and subscription: hookFinally moves the queue on
+            } else if (demand > 0) {
+                subscription.request(demand);
+            }
+        }
+
+        @Override
+        protected void hookOnNext(T value) {
+            sink.next(value);
+        }
+
+        @Override
+        protected void hookOnComplete() {
+            sink.complete();
+        }
+
+        @Override
+        protected void hookOnError(Throwable error) {
+            sink.error(error);
+        }
+
+        @Override
+        protected void hookFinally(SignalType type) {
+            finished(this);
+        }
+
+        /** The subscriber went away: skip the operation if it has not started, else cancel it. */
+        void cancelTask() {
+            boolean subscribed;
+            synchronized (this) {
+                cancelled = true;
+                subscribed = started && upstream() != null;
+            }
+            if (subscribed) {
+                cancel();
+            }
+        }
+    }
+}

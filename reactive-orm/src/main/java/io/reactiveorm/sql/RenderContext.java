@@ -1,0 +1,361 @@
+package io.reactiveorm.sql;
+
+import io.reactiveorm.dialect.Dialect;
+import io.reactiveorm.mapping.AttributeModel;
+import io.reactiveorm.mapping.EntityModel;
+import io.reactiveorm.mapping.JoinColumnModel;
+import io.reactiveorm.mapping.JoinTableModel;
+import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.mapping.RelationshipModel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * State of one rendering: the bind values collected so far and the stack of FROM scopes that
+ * column references resolve against (innermost first, so correlated subqueries work). Renders
+ * expressions and conditions; statement shapes are in {@link SqlRenderer}.
+ */
+final class RenderContext {
+
+    /** A table in a FROM scope: the entity, and the qualifier its columns are written with. */
+    record TableRef(EntityModel<?> entity, String qualifier) {
+    }
+
+    final Dialect dialect;
+    final Metadata metadata;
+    final List<BindValue> binds = new ArrayList<>();
+    private final Deque<List<TableRef>> scopes = new ArrayDeque<>();
+    private final Set<String> usedQualifiers = new HashSet<>();
+    private int aliasCounter;
+
+    RenderContext(Dialect dialect, Metadata metadata) {
+        this.dialect = dialect;
+        this.metadata = metadata;
+    }
+
+    // ---- scopes -------------------------------------------------------------------------------
+
+    void pushScope() {
+        scopes.push(new ArrayList<>());
+    }
+
+    void popScope() {
+        for (TableRef t : scopes.pop()) {
+            usedQualifiers.remove(t.qualifier());
+        }
+    }
+
+    /**
+     * Adds a table to the current scope and returns its FROM-clause text: the quoted table name,
+     * with an alias if the same table is already visible (self joins, correlated subqueries).
+     */
+    String addTable(EntityModel<?> entity) {
+        String table = dialect.quote(entity.tableName());
+        String qualified = entity.schema() == null ? table : dialect.quote(entity.schema()) + "." + table;
+        if (usedQualifiers.add(table)) {
+            scopes.peek().add(new TableRef(entity, table));
+            return qualified;
+        }
+        String alias = dialect.quote(entity.tableName() + "_" + (++aliasCounter));
+        usedQualifiers.add(alias);
+        scopes.peek().add(new TableRef(entity, alias));
+        return qualified + " " + alias;
+    }
+
+    /** The qualifier of the table added last to the current scope. */
+    String lastAdded() {
+        List<TableRef> scope = scopes.peek();
+        return scope.get(scope.size() - 1).qualifier();
+    }
+
+    /** Adds a plain (association) table to the current scope and returns its FROM text and qualifier. */
+    String[] addPlainTable(String tableName) {
+        String table = dialect.quote(tableName);
+        if (usedQualifiers.add(table)) {
+            return new String[] {table, table};
+        }
+        String alias = dialect.quote(tableName + "_" + (++aliasCounter));
+        usedQualifiers.add(alias);
+        return new String[] {table + " " + alias, alias};
+    }
+
+    /** The qualifier of the nearest visible table of {@code type}. */
+    String qualifier(Class<?> type, Object forWhat) {
+        for (List<TableRef> scope : scopes) {
+            for (TableRef t : scope) {
+                if (t.entity().type() == type) {
+                    return t.qualifier();
+                }
+            }
+        }
+        throw new IllegalArgumentException(forWhat + " refers to " + type.getSimpleName()
+                + ", which is not in the FROM clause of the query. Fix: join it (join(" + type.getSimpleName()
+                + ".class, condition) or join(relationship)), or select from it");
+    }
+
+    boolean inScope(Class<?> type) {
+        for (List<TableRef> scope : scopes) {
+            for (TableRef t : scope) {
+                if (t.entity().type() == type) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- binds --------------------------------------------------------------------------------
+
+    /** Adds a bind value converted for {@code attribute} (or as is when null) and returns its marker. */
+    String bind(Object value, AttributeModel attribute) {
+        BindValue bind;
+        if (attribute != null) {
+            bind = new BindValue(attribute.toDatabase(value), attribute.columnType());
+        } else if (value instanceof Enum<?> e) {
+            bind = new BindValue(e.name(), String.class);
+        } else {
+            bind = new BindValue(value, value == null ? String.class : value.getClass());
+        }
+        binds.add(bind);
+        return dialect.bindMarker(binds.size());
+    }
+
+    /** Adds an already converted bind value and returns its marker. */
+    String bindRaw(Object value, Class<?> type) {
+        binds.add(new BindValue(value, type));
+        return dialect.bindMarker(binds.size());
+    }
+
+    // ---- expressions --------------------------------------------------------------------------
+
+    AttributeModel attribute(ColumnRef<?> column) {
+        return metadata.entity(column.entityType()).attribute(column.path());
+    }
+
+    /** The attribute an expression stands for, if it is (a label of) a column; binds compared with it convert through it. */
+    AttributeModel attributeOf(Expression<?> e) {
+        if (e instanceof ColumnRef<?> c) {
+            return attribute(c);
+        }
+        if (e instanceof Labeled<?> l) {
+            return attributeOf(l.expression());
+        }
+        if (e instanceof FunctionCall<?> f && !f.arguments().isEmpty()
+                && (f.name().equals("min") || f.name().equals("max") || f.name().equals("coalesce"))) {
+            return attributeOf(f.arguments().get(0));
+        }
+        return null;
+    }
+
+    String column(ColumnRef<?> column) {
+        AttributeModel a = attribute(column);
+        return qualifier(column.entityType(), column) + "." + dialect.quote(a.columnName());
+    }
+
+    /** Renders {@code e}; binds convert through {@code context} when given (the other side of a comparison). */
+    void expression(StringBuilder sb, Expression<?> e, AttributeModel context) {
+        if (e instanceof ColumnRef<?> c) {
+            sb.append(column(c));
+        } else if (e instanceof Bind<?> b) {
+            sb.append(bind(b.value(), context));
+        } else if (e instanceof Labeled<?> l) {
+            expression(sb, l.expression(), context);
+        } else if (e instanceof FunctionCall<?> f) {
+            function(sb, f);
+        } else if (e instanceof ScalarSubquery<?> s) {
+            sb.append('(');
+            SqlRenderer.selectBody(this, sb, s.select(), false);
+            sb.append(')');
+        } else if (e instanceof Condition c) {
+            condition(sb, c, true);
+        } else {
+            throw new IllegalArgumentException("cannot render expression of type " + e.getClass().getName()
+                    + ". Fix: build expressions with the Sql DSL and metamodel handles");
+        }
+    }
+
+    private void function(StringBuilder sb, FunctionCall<?> f) {
+        sb.append(f.name()).append('(');
+        if (f.arguments().isEmpty() && f.name().equals("count")) {
+            sb.append('*');
+        }
+        AttributeModel context = f.arguments().isEmpty() ? null : attributeOf(f.arguments().get(0));
+        for (int i = 0; i < f.arguments().size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            expression(sb, f.arguments().get(i), context);
+        }
+        sb.append(')');
+    }
+
+    /** Renders a condition; {@code nested} parenthesises junctions. */
+    void condition(StringBuilder sb, Condition c, boolean nested) {
+        if (c instanceof Comparison cmp) {
+            AttributeModel ctx = attributeOf(cmp.left());
+            AttributeModel rightCtx = attributeOf(cmp.right());
+            expression(sb, cmp.left(), rightCtx);
+            sb.append(' ').append(cmp.operator().sql()).append(' ');
+            expression(sb, cmp.right(), ctx);
+        } else if (c instanceof Junction j) {
+            junction(sb, j, nested);
+        } else if (c instanceof Negation n) {
+            sb.append("NOT (");
+            condition(sb, n.condition(), false);
+            sb.append(')');
+        } else if (c instanceof InCondition in) {
+            in(sb, in);
+        } else if (c instanceof BetweenCondition b) {
+            AttributeModel ctx = attributeOf(b.expression());
+            expression(sb, b.expression(), null);
+            sb.append(" BETWEEN ");
+            expression(sb, b.low(), ctx);
+            sb.append(" AND ");
+            expression(sb, b.high(), ctx);
+        } else if (c instanceof NullCondition n) {
+            expression(sb, n.expression(), null);
+            sb.append(n.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (c instanceof LikeCondition l) {
+            like(sb, l);
+        } else if (c instanceof ExistsCondition ex) {
+            sb.append("EXISTS (");
+            SqlRenderer.selectBody(this, sb, ex.subquery(), true);
+            sb.append(')');
+        } else if (c instanceof RelationshipCondition rc) {
+            relationshipExists(sb, rc);
+        } else {
+            throw new IllegalArgumentException("cannot render condition of type " + c.getClass().getName()
+                    + ". Fix: build conditions with the Sql DSL and metamodel handles");
+        }
+    }
+
+    private void junction(StringBuilder sb, Junction j, boolean nested) {
+        if (j.conditions().isEmpty()) {
+            sb.append(j.and() ? "1 = 1" : "1 = 0");
+            return;
+        }
+        if (nested && j.conditions().size() > 1) {
+            sb.append('(');
+        }
+        for (int i = 0; i < j.conditions().size(); i++) {
+            if (i > 0) {
+                sb.append(j.and() ? " AND " : " OR ");
+            }
+            condition(sb, j.conditions().get(i), true);
+        }
+        if (nested && j.conditions().size() > 1) {
+            sb.append(')');
+        }
+    }
+
+    private void in(StringBuilder sb, InCondition in) {
+        if (in.subquery() == null && in.values().isEmpty()) {
+            sb.append(in.negated() ? "1 = 1" : "1 = 0");
+            return;
+        }
+        AttributeModel ctx = attributeOf(in.expression());
+        expression(sb, in.expression(), null);
+        sb.append(in.negated() ? " NOT IN (" : " IN (");
+        if (in.subquery() != null) {
+            SqlRenderer.selectBody(this, sb, in.subquery(), false);
+        } else {
+            for (int i = 0; i < in.values().size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                expression(sb, in.values().get(i), ctx);
+            }
+        }
+        sb.append(')');
+    }
+
+    private void like(StringBuilder sb, LikeCondition l) {
+        if (l.ignoreCase() && !dialect.supportsIlike()) {
+            sb.append("lower(");
+            expression(sb, l.expression(), null);
+            sb.append(l.negated() ? ") NOT LIKE lower(" : ") LIKE lower(");
+            expression(sb, l.pattern(), null);
+            sb.append(')');
+            return;
+        }
+        expression(sb, l.expression(), null);
+        sb.append(l.negated() ? " NOT" : "").append(l.ignoreCase() ? " ILIKE " : " LIKE ");
+        expression(sb, l.pattern(), null);
+    }
+
+    // ---- relationships ------------------------------------------------------------------------
+
+    RelationshipModel relationship(RelationshipRef<?, ?> ref) {
+        return metadata.entity(ref.entityType()).relationship(ref.name());
+    }
+
+    /** The owning side of a relationship (itself, or the target's attribute named by mappedBy). */
+    RelationshipModel owningSide(RelationshipModel r) {
+        return r.owning() ? r : metadata.otherSide(r);
+    }
+
+    /**
+     * {@code EXISTS (SELECT 1 FROM target WHERE <fk correlation> AND criterion)}; through the
+     * association table for many-to-many.
+     */
+    private void relationshipExists(StringBuilder sb, RelationshipCondition rc) {
+        RelationshipModel r = relationship(rc.relationship());
+        String source = qualifier(r.owner(), rc.relationship());
+        EntityModel<?> target = metadata.entity(r.target());
+        pushScope();
+        try {
+            sb.append("EXISTS (SELECT 1 FROM ");
+            RelationshipModel owning = owningSide(r);
+            String correlation;
+            if (owning.joinTable() != null) {
+                JoinTableModel jt = owning.joinTable();
+                boolean fromOwner = r.owning();
+                JoinColumnModel toSource = fromOwner ? jt.joinColumn() : jt.inverseJoinColumn();
+                JoinColumnModel toTarget = fromOwner ? jt.inverseJoinColumn() : jt.joinColumn();
+                String[] assoc = addPlainTable(jt.tableName());
+                sb.append(assoc[0]).append(" JOIN ");
+                sb.append(addTable(target));
+                String targetQ = lastAdded();
+                sb.append(" ON ").append(targetQ).append('.').append(dialect.quote(toTarget.referencedColumnName()))
+                        .append(" = ").append(assoc[1]).append('.').append(dialect.quote(toTarget.columnName()));
+                correlation = assoc[1] + "." + dialect.quote(toSource.columnName()) + " = " + source + "."
+                        + dialect.quote(toSource.referencedColumnName());
+            } else {
+                sb.append(addTable(target));
+                String targetQ = lastAdded();
+                correlation = foreignKeyCondition(r, owning, source, targetQ);
+            }
+            sb.append(" WHERE ").append(correlation);
+            if (rc.criterion() != null) {
+                sb.append(" AND ");
+                condition(sb, rc.criterion(), true);
+            }
+            sb.append(')');
+        } finally {
+            popScope();
+        }
+    }
+
+    /**
+     * The ON condition between the source of {@code r} (qualifier {@code source}) and its target
+     * (qualifier {@code target}) for foreign-key relationships.
+     */
+    String foreignKeyCondition(RelationshipModel r, RelationshipModel owning, String source, String target) {
+        JoinColumnModel jc = owning.joinColumn();
+        if (jc == null) {
+            throw new IllegalArgumentException(r + " has no join column to correlate on");
+        }
+        if (r.owning()) {
+            // source holds the foreign key: target.id = source.fk
+            return target + "." + dialect.quote(jc.referencedColumnName()) + " = " + source + "."
+                    + dialect.quote(jc.columnName());
+        }
+        // target holds the foreign key: target.fk = source.id
+        return target + "." + dialect.quote(jc.columnName()) + " = " + source + "."
+                + dialect.quote(jc.referencedColumnName());
+    }
+}

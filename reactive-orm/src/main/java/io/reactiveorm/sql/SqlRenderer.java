@@ -1,0 +1,567 @@
+package io.reactiveorm.sql;
+
+import io.reactiveorm.dialect.Dialect;
+import io.reactiveorm.dialect.SqlType;
+import io.reactiveorm.mapping.AttributeModel;
+import io.reactiveorm.mapping.EntityModel;
+import io.reactiveorm.mapping.IndexModel;
+import io.reactiveorm.mapping.JoinColumnModel;
+import io.reactiveorm.mapping.JoinTableModel;
+import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.mapping.RelationshipModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders statement trees to SQL for one {@link Dialect}, resolving entities through the
+ * {@link Metadata}. Synchronous and side-effect free: the same statement always renders the same
+ * SQL and bind values.
+ *
+ * <pre>{@code
+ * SqlRenderer renderer = new SqlRenderer(new PostgresDialect(), Metadata.of(User.class));
+ * RenderedSql sql = renderer.render(select(User.class).where(User_.age.gt(25)));
+ * // SELECT "user"."id", ... FROM "user" WHERE "user"."age" > $1   binds [25]
+ * }</pre>
+ */
+public final class SqlRenderer {
+
+    private final Dialect dialect;
+    private final Metadata metadata;
+
+    /**
+     * @param dialect the target database's dialect
+     * @param metadata the mapped entities statements may refer to
+     */
+    public SqlRenderer(Dialect dialect, Metadata metadata) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** The dialect rendered for. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Renders a query. */
+    public RenderedSql render(Select<?> select) {
+        Objects.requireNonNull(select, "select");
+        RenderContext ctx = new RenderContext(dialect, metadata);
+        if (select.text() != null) {
+            String sql = text(ctx, select.text());
+            EntityModel<?> entity = select.shape() == Select.Shape.ENTITY ? metadata.entity(select.resultType()) : null;
+            List<Class<?>> types = select.shape() == Select.Shape.SCALAR ? List.of(select.resultType()) : List.of();
+            return new RenderedSql(sql, ctx.binds, entity, List.of(), types, List.of());
+        }
+        StringBuilder sb = new StringBuilder();
+        List<AttributeModel> columns = selectBody(ctx, sb, select, false);
+        EntityModel<?> entity = select.shape() == Select.Shape.ENTITY ? metadata.entity(select.resultType()) : null;
+        List<Class<?>> types = new ArrayList<>();
+        if (entity != null) {
+            columns.forEach(a -> types.add(a.columnType()));
+        } else {
+            for (Expression<?> e : select.projection()) {
+                columns.add(ctx.attributeOf(e));
+                types.add(Sql.typeOf(e));
+            }
+        }
+        return new RenderedSql(sb.toString(), ctx.binds, entity, columns, types, List.of());
+    }
+
+    /** Renders an INSERT, UPDATE, DELETE or text statement. */
+    public RenderedSql render(Statement statement) {
+        Objects.requireNonNull(statement, "statement");
+        RenderContext ctx = new RenderContext(dialect, metadata);
+        String sql;
+        if (statement instanceof Insert<?> insert) {
+            sql = insert(ctx, insert);
+            if (!insert.returningColumns().isEmpty()) {
+                List<String> names = insert.returningColumns().stream().map(c -> ctx.attribute(c).columnName()).toList();
+                if (dialect.supportsInsertReturning()) {
+                    StringBuilder sb = new StringBuilder(sql).append(" RETURNING ");
+                    for (int i = 0; i < names.size(); i++) {
+                        sb.append(i > 0 ? ", " : "").append(dialect.quote(names.get(i)));
+                    }
+                    return RenderedSql.of(sb.toString(), ctx.binds);
+                }
+                List<String> stored = names.stream().map(dialect::storedIdentifier).toList();
+                return new RenderedSql(sql, ctx.binds, null, List.of(), List.of(), stored);
+            }
+        } else if (statement instanceof Update<?> update) {
+            sql = update(ctx, update);
+        } else if (statement instanceof Delete<?> delete) {
+            sql = delete(ctx, delete);
+        } else {
+            sql = text(ctx, (Text) statement);
+        }
+        return RenderedSql.of(sql, ctx.binds);
+    }
+
+    // ---- SELECT -------------------------------------------------------------------------------
+
+    /**
+     * Renders a SELECT into {@code sb} in a new scope; returns the attributes of an entity
+     * projection. {@code existsOnly} renders {@code SELECT 1} for entity queries inside EXISTS.
+     */
+    static List<AttributeModel> selectBody(RenderContext ctx, StringBuilder sb, Select<?> select, boolean existsOnly) {
+        if (select.text() != null) {
+            throw new IllegalArgumentException("a text() query cannot be used as a subquery. Fix: build it with select()");
+        }
+        ctx.pushScope();
+        try {
+            EntityModel<?> from = ctx.metadata.entity(fromEntity(select));
+            String fromText = ctx.addTable(from);
+            StringBuilder joins = new StringBuilder();
+            for (Join join : select.joins()) {
+                join(ctx, joins, join);
+            }
+            sb.append("SELECT ");
+            if (select.isDistinct()) {
+                sb.append("DISTINCT ");
+            }
+            List<AttributeModel> columns = new ArrayList<>();
+            if (select.shape() == Select.Shape.ENTITY) {
+                if (existsOnly) {
+                    sb.append('1');
+                } else {
+                    EntityModel<?> entity = ctx.metadata.entity(select.resultType());
+                    String q = ctx.qualifier(entity.type(), select.resultType().getSimpleName());
+                    for (AttributeModel a : entity.attributes()) {
+                        if (!columns.isEmpty()) {
+                            sb.append(", ");
+                        }
+                        sb.append(q).append('.').append(ctx.dialect.quote(a.columnName()));
+                        columns.add(a);
+                    }
+                }
+            } else {
+                for (int i = 0; i < select.projection().size(); i++) {
+                    if (i > 0) {
+                        sb.append(", ");
+                    }
+                    Expression<?> e = select.projection().get(i);
+                    ctx.expression(sb, e, null);
+                    if (e instanceof Labeled<?> l) {
+                        sb.append(" AS ").append(ctx.dialect.quote(l.label()));
+                    }
+                }
+            }
+            sb.append(" FROM ").append(fromText).append(joins);
+            if (select.whereCondition() != null) {
+                sb.append(" WHERE ");
+                ctx.condition(sb, select.whereCondition(), false);
+            }
+            if (!select.groupByExpressions().isEmpty()) {
+                sb.append(" GROUP BY ");
+                list(ctx, sb, select.groupByExpressions());
+            }
+            if (select.havingCondition() != null) {
+                sb.append(" HAVING ");
+                ctx.condition(sb, select.havingCondition(), false);
+            }
+            if (!select.orderByItems().isEmpty()) {
+                sb.append(" ORDER BY ");
+                for (int i = 0; i < select.orderByItems().size(); i++) {
+                    if (i > 0) {
+                        sb.append(", ");
+                    }
+                    orderItem(ctx, sb, select.orderByItems().get(i));
+                }
+            }
+            sb.append(ctx.dialect.limitOffset(select.limitValue(), select.offsetValue()));
+            return columns;
+        } finally {
+            ctx.popScope();
+        }
+    }
+
+    private static Class<?> fromEntity(Select<?> select) {
+        if (select.fromEntity() != null) {
+            return select.fromEntity();
+        }
+        for (Expression<?> e : select.projection()) {
+            Class<?> c = entityOf(e);
+            if (c != null) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("cannot tell which table to select from: " + select.projection()
+                + " names no mapped column. Fix: add .from(Entity.class), e.g. select(count()).from(User.class)");
+    }
+
+    private static Class<?> entityOf(Expression<?> e) {
+        if (e instanceof ColumnRef<?> c) {
+            return c.entityType();
+        }
+        if (e instanceof Labeled<?> l) {
+            return entityOf(l.expression());
+        }
+        if (e instanceof FunctionCall<?> f) {
+            for (Expression<?> a : f.arguments()) {
+                Class<?> c = entityOf(a);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void join(RenderContext ctx, StringBuilder sb, Join join) {
+        String keyword = " " + join.type().sql() + " ";
+        if (join.relationship() == null) {
+            sb.append(keyword).append(ctx.addTable(ctx.metadata.entity(join.entity()))).append(" ON ");
+            ctx.condition(sb, join.on(), false);
+            return;
+        }
+        RelationshipModel r = ctx.relationship(join.relationship());
+        String source = ctx.qualifier(r.owner(), join.relationship());
+        EntityModel<?> target = ctx.metadata.entity(r.target());
+        RelationshipModel owning = ctx.owningSide(r);
+        if (owning.joinTable() != null) {
+            JoinTableModel jt = owning.joinTable();
+            JoinColumnModel toSource = r.owning() ? jt.joinColumn() : jt.inverseJoinColumn();
+            JoinColumnModel toTarget = r.owning() ? jt.inverseJoinColumn() : jt.joinColumn();
+            String[] assoc = ctx.addPlainTable(jt.tableName());
+            sb.append(keyword).append(assoc[0]).append(" ON ").append(assoc[1]).append('.')
+                    .append(ctx.dialect.quote(toSource.columnName())).append(" = ").append(source).append('.')
+                    .append(ctx.dialect.quote(toSource.referencedColumnName()));
+            sb.append(keyword).append(ctx.addTable(target));
+            String targetQ = ctx.lastAdded();
+            sb.append(" ON ").append(targetQ).append('.').append(ctx.dialect.quote(toTarget.referencedColumnName()))
+                    .append(" = ").append(assoc[1]).append('.').append(ctx.dialect.quote(toTarget.columnName()));
+            return;
+        }
+        sb.append(keyword).append(ctx.addTable(target));
+        String targetQ = ctx.lastAdded();
+        sb.append(" ON ").append(ctx.foreignKeyCondition(r, owning, source, targetQ));
+    }
+
+    private static void orderItem(RenderContext ctx, StringBuilder sb, OrderItem item) {
+        Expression<?> e = item.expression();
+        if (e instanceof Labeled<?> l) {
+            sb.append(ctx.dialect.quote(l.label()));
+        } else {
+            ctx.expression(sb, e, null);
+        }
+        sb.append(item.ascending() ? " ASC" : " DESC");
+        if (item.nulls() != OrderItem.Nulls.DEFAULT) {
+            if (!ctx.dialect.supportsNullsOrdering()) {
+                throw new IllegalArgumentException(ctx.dialect.name() + " does not support NULLS FIRST/LAST. "
+                        + "Fix: order by a coalesce(...) expression instead");
+            }
+            sb.append(item.nulls() == OrderItem.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    private static void list(RenderContext ctx, StringBuilder sb, List<Expression<?>> expressions) {
+        for (int i = 0; i < expressions.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            ctx.expression(sb, expressions.get(i), null);
+        }
+    }
+
+    // ---- INSERT -------------------------------------------------------------------------------
+
+    /** A column written by an INSERT: its name, DDL-relevant type and a way to read each row's value. */
+    private record InsertColumn(String name, AttributeModel attribute, JoinColumnModel joinColumn,
+            RelationshipModel relationship) {
+    }
+
+    private String insert(RenderContext ctx, Insert<?> insert) {
+        EntityModel<?> entity = metadata.entity(insert.entity());
+        List<InsertColumn> columns = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        if (!insert.assignments().isEmpty()) {
+            List<String> row = new ArrayList<>();
+            for (Assignment a : insert.assignments()) {
+                AttributeModel attribute = ctx.attribute(a.column());
+                columns.add(new InsertColumn(attribute.columnName(), attribute, null, null));
+                StringBuilder v = new StringBuilder();
+                ctx.expression(v, a.value(), attribute);
+                row.add(v.toString());
+            }
+            rows.add(row);
+        } else if (!insert.rows().isEmpty()) {
+            columns.addAll(insertColumns(entity, insert.rows()));
+            for (Object e : insert.rows()) {
+                List<String> row = new ArrayList<>();
+                for (InsertColumn c : columns) {
+                    row.add(insertValue(ctx, c, e));
+                }
+                rows.add(row);
+            }
+        } else {
+            throw new IllegalArgumentException("insert(" + entity.name() + ") has no values. "
+                    + "Fix: add .value(column, v) or .values(entities...)");
+        }
+        OnConflict conflict = insert.onConflictClause();
+        if (conflict != null && !dialect.supportsOnConflict()) {
+            return merge(ctx, entity, columns, rows, conflict);
+        }
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(table(entity)).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(dialect.quote(columns.get(i).name()));
+        }
+        sb.append(") VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            sb.append(r > 0 ? ", (" : "(").append(String.join(", ", rows.get(r))).append(')');
+        }
+        if (conflict != null) {
+            sb.append(" ON CONFLICT");
+            if (!conflict.target().isEmpty()) {
+                sb.append(" (");
+                for (int i = 0; i < conflict.target().size(); i++) {
+                    sb.append(i > 0 ? ", " : "").append(dialect.quote(ctx.attribute(conflict.target().get(i)).columnName()));
+                }
+                sb.append(')');
+            }
+            if (conflict.doNothing()) {
+                sb.append(" DO NOTHING");
+            } else {
+                sb.append(" DO UPDATE SET ");
+                for (int i = 0; i < conflict.updates().size(); i++) {
+                    String col = dialect.quote(ctx.attribute(conflict.updates().get(i)).columnName());
+                    sb.append(i > 0 ? ", " : "").append(col).append(" = EXCLUDED.").append(col);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The columns an entity-row insert writes: insertable attributes (a database-generated key is
+     * left out when every row leaves it null) and owning foreign keys.
+     */
+    private List<InsertColumn> insertColumns(EntityModel<?> entity, List<?> rows) {
+        List<InsertColumn> columns = new ArrayList<>();
+        for (AttributeModel a : entity.attributes()) {
+            if (!a.insertable()) {
+                continue;
+            }
+            if (a.id() && a.generatedByDatabase()) {
+                long nulls = rows.stream().filter(r -> a.get(r) == null).count();
+                if (nulls == rows.size()) {
+                    continue;
+                }
+                if (nulls > 0) {
+                    throw new IllegalArgumentException("insert(" + entity.name() + ") mixes rows with and without "
+                            + a.path() + ". Fix: insert them in separate statements");
+                }
+            }
+            columns.add(new InsertColumn(a.columnName(), a, null, null));
+        }
+        for (RelationshipModel r : entity.relationships()) {
+            JoinColumnModel jc = r.owning() ? r.joinColumn() : null;
+            if (jc != null && jc.insertable() && entity.findAttribute(jc.columnName()).isEmpty()
+                    && entity.attributes().stream().noneMatch(a -> a.columnName().equals(jc.columnName()))) {
+                columns.add(new InsertColumn(jc.columnName(), null, jc, r));
+            }
+        }
+        return columns;
+    }
+
+    private String insertValue(RenderContext ctx, InsertColumn c, Object entity) {
+        if (c.attribute() != null) {
+            AttributeModel a = c.attribute();
+            Object value = a.get(entity);
+            if (value == null && a.version()) {
+                value = 0;
+                return ctx.bindRaw(Values.convert(value, a.columnType(), a.toString()), a.columnType());
+            }
+            if (value == null && a.id()) {
+                throw new IllegalArgumentException(a + " is null in a row given to insert(). Fix: set the key, or "
+                        + "use session.add(entity), which generates it");
+            }
+            return ctx.bind(value, a);
+        }
+        Object target = c.relationship().access().get(entity);
+        Object key = target == null ? null : metadata.entity(c.relationship().target()).id().get(target);
+        return ctx.bindRaw(key, c.joinColumn().columnType());
+    }
+
+    /**
+     * The upsert for databases without ON CONFLICT: {@code MERGE INTO t USING (VALUES ...) AS s (...)
+     * ON <key match> [WHEN MATCHED THEN UPDATE ...] WHEN NOT MATCHED THEN INSERT ...}.
+     */
+    private String merge(RenderContext ctx, EntityModel<?> entity, List<InsertColumn> columns, List<List<String>> rows,
+            OnConflict conflict) {
+        String t = table(entity);
+        String s = dialect.quote("excluded");
+        StringBuilder sb = new StringBuilder("MERGE INTO ").append(t).append(" USING (VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            sb.append(r > 0 ? ", (" : "(");
+            for (int i = 0; i < columns.size(); i++) {
+                InsertColumn c = columns.get(i);
+                Class<?> type = c.attribute() != null ? c.attribute().columnType() : c.joinColumn().columnType();
+                int length = c.attribute() != null ? c.attribute().length() : 0;
+                int precision = c.attribute() != null ? c.attribute().precision() : 0;
+                int scale = c.attribute() != null ? c.attribute().scale() : 0;
+                sb.append(i > 0 ? ", " : "").append("CAST(").append(rows.get(r).get(i)).append(" AS ")
+                        .append(dialect.columnType(new SqlType(type, length, precision, scale))).append(')');
+            }
+            sb.append(')');
+        }
+        sb.append(") AS ").append(s).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(dialect.quote(columns.get(i).name()));
+        }
+        sb.append(") ON ").append(mergeKeyCondition(ctx, entity, columns, conflict, t, s));
+        if (!conflict.doNothing()) {
+            sb.append(" WHEN MATCHED THEN UPDATE SET ");
+            for (int i = 0; i < conflict.updates().size(); i++) {
+                String col = dialect.quote(ctx.attribute(conflict.updates().get(i)).columnName());
+                sb.append(i > 0 ? ", " : "").append(col).append(" = ").append(s).append('.').append(col);
+            }
+        }
+        sb.append(" WHEN NOT MATCHED THEN INSERT (");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(dialect.quote(columns.get(i).name()));
+        }
+        sb.append(") VALUES (");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(s).append('.').append(dialect.quote(columns.get(i).name()));
+        }
+        return sb.append(')').toString();
+    }
+
+    private String mergeKeyCondition(RenderContext ctx, EntityModel<?> entity, List<InsertColumn> columns,
+            OnConflict conflict, String t, String s) {
+        List<List<String>> keys = new ArrayList<>();
+        if (!conflict.target().isEmpty()) {
+            keys.add(conflict.target().stream().map(c -> ctx.attribute(c).columnName()).toList());
+        } else {
+            keys.add(List.of(entity.id().columnName()));
+            for (AttributeModel a : entity.attributes()) {
+                if (a.unique() && !a.id()) {
+                    keys.add(List.of(a.columnName()));
+                }
+            }
+            for (IndexModel index : entity.indexes()) {
+                if (index.unique()) {
+                    keys.add(index.columnNames());
+                }
+            }
+        }
+        List<String> inserted = columns.stream().map(InsertColumn::name).toList();
+        List<String> alternatives = new ArrayList<>();
+        for (List<String> key : keys) {
+            if (inserted.containsAll(key)) {
+                List<String> parts = new ArrayList<>();
+                for (String col : key) {
+                    String q = dialect.quote(col);
+                    parts.add(t + "." + q + " = " + s + "." + q);
+                }
+                alternatives.add(String.join(" AND ", parts));
+            }
+        }
+        if (alternatives.isEmpty()) {
+            throw new IllegalArgumentException("insert(" + entity.name() + ") with an on-conflict clause writes none of "
+                    + "the unique keys " + keys + ". Fix: name the conflict columns with onConflict(...), and insert them");
+        }
+        if (alternatives.size() == 1) {
+            return alternatives.get(0);
+        }
+        return "(" + String.join(") OR (", alternatives) + ")";
+    }
+
+    // ---- UPDATE / DELETE ----------------------------------------------------------------------
+
+    private String update(RenderContext ctx, Update<?> update) {
+        EntityModel<?> entity = metadata.entity(update.entity());
+        if (update.assignments().isEmpty()) {
+            throw new IllegalArgumentException("update(" + entity.name() + ") sets nothing. Fix: add .set(column, value)");
+        }
+        ctx.pushScope();
+        try {
+            StringBuilder sb = new StringBuilder("UPDATE ").append(ctx.addTable(entity)).append(" SET ");
+            for (int i = 0; i < update.assignments().size(); i++) {
+                Assignment a = update.assignments().get(i);
+                if (a.column().entityType() != entity.type()) {
+                    throw new IllegalArgumentException("update(" + entity.name() + ") cannot set " + a.column()
+                            + ". Fix: set columns of " + entity.name() + " only");
+                }
+                AttributeModel attribute = ctx.attribute(a.column());
+                sb.append(i > 0 ? ", " : "").append(dialect.quote(attribute.columnName())).append(" = ");
+                ctx.expression(sb, a.value(), attribute);
+            }
+            where(ctx, sb, update.whereCondition());
+            return sb.toString();
+        } finally {
+            ctx.popScope();
+        }
+    }
+
+    private String delete(RenderContext ctx, Delete<?> delete) {
+        EntityModel<?> entity = metadata.entity(delete.entity());
+        ctx.pushScope();
+        try {
+            StringBuilder sb = new StringBuilder("DELETE FROM ").append(ctx.addTable(entity));
+            where(ctx, sb, delete.whereCondition());
+            return sb.toString();
+        } finally {
+            ctx.popScope();
+        }
+    }
+
+    private static void where(RenderContext ctx, StringBuilder sb, Condition where) {
+        if (where != null) {
+            sb.append(" WHERE ");
+            ctx.condition(sb, where, false);
+        }
+    }
+
+    private String table(EntityModel<?> entity) {
+        String table = dialect.quote(entity.tableName());
+        return entity.schema() == null ? table : dialect.quote(entity.schema()) + "." + table;
+    }
+
+    // ---- text ---------------------------------------------------------------------------------
+
+    /**
+     * Replaces {@code :name} parameters with bind markers, skipping quoted literals and identifiers
+     * and PostgreSQL {@code ::type} casts.
+     */
+    private static String text(RenderContext ctx, Text text) {
+        String sql = text.sql();
+        Map<String, Object> binds = text.binds();
+        StringBuilder sb = new StringBuilder(sql.length() + 16);
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = sql.indexOf(c, i + 1);
+                end = end < 0 ? sql.length() : end + 1;
+                sb.append(sql, i, end);
+                i = end;
+            } else if (c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
+                sb.append("::");
+                i += 2;
+            } else if (c == ':' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
+                    end++;
+                }
+                String name = sql.substring(i + 1, end);
+                if (!binds.containsKey(name)) {
+                    throw new IllegalArgumentException("text() parameter :" + name + " has no value in: " + sql
+                            + ". Fix: add .bind(\"" + name + "\", value)");
+                }
+                Object value = binds.get(name);
+                if (value == null) {
+                    throw new IllegalArgumentException("text() parameter :" + name + " is bound to null, whose SQL "
+                            + "type cannot be known. Fix: write NULL in the SQL, or bind a value");
+                }
+                sb.append(ctx.bind(value, null));
+                i = end;
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        return sb.toString();
+    }
+}
