@@ -183,8 +183,8 @@ public final class TestDatabases {
             return url;
         } catch (RuntimeException e) {
             throw new IllegalStateException("PostgreSQL for the tests is unreachable: "
-                    + redact(url) + " (from " + source + "): " + describe(Exceptions.unwrap(e)) + ". Tests never skip"
-                    + " for a missing database. To fix this, do one of the following: start that"
+                    + redact(url) + " (from " + source + "): " + describe(Exceptions.unwrap(e))
+                    + ". Tests never skip for a missing database. To fix this, do one of the following: start that"
                     + " server (.ci/run starts the machine's one), correct the URL, or set neither -D"
                     + POSTGRES_URL_PROPERTY + " nor " + POSTGRES_URL_ENV
                     + " to run against an embedded PostgreSQL.", e);

@@ -73,7 +73,8 @@ class TestDatabasesTest {
         String url = "r2dbc:postgresql://postgres:secret@127.0.0.1:" + port + "/test";
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> TestDatabases.verifyReachable(url, "system property " + TestDatabases.POSTGRES_URL_PROPERTY))
+                .isThrownBy(() -> TestDatabases.verifyReachable(
+                        url, "system property " + TestDatabases.POSTGRES_URL_PROPERTY))
                 .withMessageContaining("r2dbc:postgresql://postgres:***@127.0.0.1:" + port + "/test")
                 .withMessageContaining(TestDatabases.POSTGRES_URL_PROPERTY)
                 .withMessageContaining(TestDatabases.POSTGRES_URL_ENV)
