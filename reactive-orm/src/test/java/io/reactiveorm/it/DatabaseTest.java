@@ -1,0 +1,75 @@
+package io.reactiveorm.it;
+
+import io.reactiveorm.Engine;
+import io.reactiveorm.SessionFactory;
+import io.reactiveorm.fixture.AllTypes;
+import io.reactiveorm.fixture.Post;
+import io.reactiveorm.fixture.Tag;
+import io.reactiveorm.fixture.User;
+import io.reactiveorm.testing.StatementRecorder;
+import io.reactiveorm.testsupport.TestDatabases;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of the behaviour suites: one engine per test class on the database the subclass names,
+ * the fixture schema dropped and created before each test, a statement recorder, and a check after
+ * each test that every connection went back to the pool.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DatabaseTest {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    protected Engine engine;
+    protected SessionFactory db;
+    protected StatementRecorder recorder;
+
+    /** The R2DBC URL of the database under test. */
+    protected abstract String url();
+
+    /** Entities of the schema the suite uses. */
+    protected Class<?>[] entities() {
+        return new Class<?>[] {User.class, Post.class, Tag.class, AllTypes.class};
+    }
+
+    @BeforeAll
+    void openEngine() {
+        engine = Engine.builder(url()).poolSize(4).echo(true).build();
+        db = SessionFactory.builder(engine).entities(entities()).build();
+    }
+
+    @AfterAll
+    void closeEngine() {
+        if (engine != null) {
+            engine.close().block(TIMEOUT);
+        }
+    }
+
+    @BeforeEach
+    void freshSchema() {
+        db.dropAll().then(db.createAll()).block(TIMEOUT);
+        recorder = StatementRecorder.attach(engine);
+    }
+
+    @AfterEach
+    void noLeakedConnection() {
+        recorder.close();
+        org.assertj.core.api.Assertions.assertThat(engine.acquiredConnections())
+                .as("connections still acquired after the test").isZero();
+    }
+
+    /** A named in-memory H2 database for the H2 subclasses. */
+    protected static String h2(String name) {
+        return TestDatabases.h2Url(name);
+    }
+
+    /** The PostgreSQL the build is configured with, or an embedded one. */
+    protected static String postgres() {
+        return TestDatabases.postgresUrl();
+    }
+}
