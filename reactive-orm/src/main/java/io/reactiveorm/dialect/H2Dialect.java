@@ -1,6 +1,7 @@
 package io.reactiveorm.dialect;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
@@ -59,6 +60,9 @@ public class H2Dialect implements Dialect {
         }
         if (t == Instant.class || t == OffsetDateTime.class) {
             return "timestamp with time zone";
+        }
+        if (t == LocalTime.class) {
+            return "time(6)"; // H2's plain time keeps no fraction of a second; PostgreSQL's keeps microseconds
         }
         return PostgresDialect.common(type);
     }

@@ -116,13 +116,13 @@ public final class MetamodelProcessor extends AbstractProcessor {
 
     private void generate(Element element, boolean lastRound) {
         if (element.getKind() != ElementKind.CLASS || !(element instanceof TypeElement entity)) {
-            error(element, element + " is annotated @Entity but is a " + element.getKind().toString().toLowerCase()
+            warn(element, element + " is annotated @Entity but is a " + element.getKind().toString().toLowerCase()
                     + "; reactive-orm maps classes only. Fix: make it a class with a no-argument constructor");
             return;
         }
         String unsupported = unsupportedShape(entity);
         if (unsupported != null) {
-            error(entity, "Cannot generate the metamodel class of @Entity " + entity.getQualifiedName() + ": "
+            warn(entity, "Cannot generate the metamodel class of @Entity " + entity.getQualifiedName() + ": "
                     + unsupported);
             return;
         }
@@ -144,7 +144,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
             deferred.put(entityName, moduleName(entity));
             return;
         }
-        scan.problems().forEach(p -> error(p.element(), p.message()));
+        scan.problems().forEach(p -> warn(p.element(), p.message()));
         String source = writer.render(entity, packageName, simpleName, scan.handles(), generatedAnnotationUsable(entity));
         generated.put(qualifiedName, entityName);
         write(entity, qualifiedName, source);
@@ -219,6 +219,15 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         ModuleElement m = processingEnv.getElementUtils().getModuleElement(module);
         return m == null ? null : processingEnv.getElementUtils().getTypeElement(m, name);
+    }
+
+    /**
+     * Mapping problems are warnings: the attribute (or class) gets no handle, and building a
+     * {@code SessionFactory} with the entity fails with a {@code MappingException} saying the same.
+     * Compilation goes on, so that code that never maps the class (tests of mapping errors) builds.
+     */
+    private void warn(Element element, String message) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, message, element);
     }
 
     private void error(Element element, String message) {

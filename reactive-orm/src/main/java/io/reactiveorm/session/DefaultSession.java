@@ -199,6 +199,11 @@ public final class DefaultSession implements Session {
 
     @SuppressWarnings("unchecked")
     private <T> Flux<T> results(Select<T> query, int fetchSize, boolean track) {
+        if (!query.loaderOptions().isEmpty()) {
+            return Flux.error(new OrmException("relationship loader options " + query.loaderOptions() + " are not "
+                    + "supported yet (they arrive with relationship loading). Fix: query the related entities with "
+                    + "a second select(...).where(fk.in(...)) for now"));
+        }
         RenderedSql sql = renderer.render(query);
         return connection().flatMapMany(c -> switch (query.shape()) {
             case ENTITY -> c.entityRows(sql, fetchSize).map(values -> (T) hydrate(sql.entity(), values, track));

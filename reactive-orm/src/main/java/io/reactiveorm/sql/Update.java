@@ -26,9 +26,14 @@ public final class Update<E> implements Statement {
         return new Update<>(Objects.requireNonNull(entity, "entity"), List.of(), null);
     }
 
-    /** {@code SET column = value}; {@code null} sets SQL NULL. */
+    /** {@code SET column = value} (a {@code null} variable sets SQL NULL; for a literal null use {@link #setNull}). */
     public <V> Update<E> set(ColumnRef<V> column, V value) {
         return set(column, new Bind<>(value));
+    }
+
+    /** {@code SET column = NULL}. */
+    public <V> Update<E> setNull(ColumnRef<V> column) {
+        return set(column, new Bind<V>(null));
     }
 
     /** {@code SET column = expression}. */

@@ -179,7 +179,7 @@ public abstract class EngineSuite extends DatabaseTest {
     @Test
     void bulkUpdateAndDeleteReportRowsAffected() {
         seedUsers();
-        db.inTransaction(s -> s.execute(update(User.class).set(User_.active, false).set(User_.order, null)
+        db.inTransaction(s -> s.execute(update(User.class).set(User_.active, false).setNull(User_.order)
                         .where(User_.age.lt(30))))
                 .as(StepVerifier::create).expectNext(2L).verifyComplete();
         assertNames(select(User.class).where(User_.active.isFalse()), "bob", "dave");

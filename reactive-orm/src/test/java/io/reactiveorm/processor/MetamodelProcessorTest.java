@@ -339,8 +339,8 @@ class MetamodelProcessorTest {
                 }
                 """));
 
-        assertThat(result.success()).isFalse();
-        assertThat(result.messages(Diagnostic.Kind.ERROR)).singleElement().asString()
+        assertThat(result.success()).isTrue();
+        assertThat(processorWarnings(result)).singleElement().asString()
                 .startsWith("User.java: User.posts is @OneToMany of raw type java.util.List")
                 .contains("Fix: declare the element type");
     }
@@ -360,8 +360,8 @@ class MetamodelProcessorTest {
                 }
                 """));
 
-        assertThat(result.success()).isFalse();
-        assertThat(result.messages(Diagnostic.Kind.ERROR)).containsExactly(
+        assertThat(result.success()).isTrue();
+        assertThat(processorWarnings(result)).containsExactly(
                 "User.java: User.manager is @ManyToOne to java.lang.String, which is not an @Entity class."
                         + " Fix: annotate java.lang.String with @Entity, or point targetEntity at the entity class",
                 "User.java: User.friends is @OneToMany but its type com.example.User is not a Collection or Map."
@@ -388,8 +388,8 @@ class MetamodelProcessorTest {
                 }
                 """));
 
-        assertThat(result.success()).isFalse();
-        assertThat(result.messages(Diagnostic.Kind.ERROR)).singleElement().asString()
+        assertThat(result.success()).isTrue();
+        assertThat(processorWarnings(result)).singleElement().asString()
                 .isEqualTo("User.java: User.addressCity and User.address.city would both become the handle "
                         + "User_.addressCity. Fix: rename one of the fields, or mark one @Transient");
     }
@@ -408,8 +408,8 @@ class MetamodelProcessorTest {
                 }
                 """));
 
-        assertThat(result.success()).isFalse();
-        assertThat(result.messages(Diagnostic.Kind.ERROR)).containsExactlyInAnyOrder(
+        assertThat(result.success()).isTrue();
+        assertThat(processorWarnings(result)).containsExactlyInAnyOrder(
                 "Shop.java: Cannot generate the metamodel class of @Entity com.example.Shop.Hidden: Hidden is private,"
                         + " so the generated class cannot reference it. Fix: make it package-private or public",
                 "Shop.java: Cannot generate the metamodel class of @Entity com.example.Shop.Inner: Inner is an inner"
@@ -418,6 +418,11 @@ class MetamodelProcessorTest {
                         + " are not supported. Fix: move the type parameters to a @MappedSuperclass and extend it with"
                         + " concrete types");
         assertThat(result.generatedFiles()).isEmpty();
+    }
+
+    /** The processor's own warnings (they all name a fix), without the compiler's other ones. */
+    private static List<String> processorWarnings(TestCompiler.Result result) {
+        return result.messages(Diagnostic.Kind.WARNING).stream().filter(m -> m.contains("Fix:")).toList();
     }
 
     private TestCompiler.Result compile(Map<String, String> sources) {

@@ -154,7 +154,7 @@ class SqlRendererTest {
 
     @Test
     void rendersBulkUpdateAndDelete() {
-        RenderedSql upd = PG.render(update(User.class).set(User_.active, false).set(User_.order, null).where(User_.age.lt(30)));
+        RenderedSql upd = PG.render(update(User.class).set(User_.active, false).setNull(User_.order).where(User_.age.lt(30)));
         assertThat(upd.sql()).isEqualTo("UPDATE \"user\" SET \"active\" = $1, \"order\" = $2 WHERE \"user\".\"age\" < $3");
         assertThat(upd.binds()).extracting(BindValue::type).containsExactly(Boolean.class, Integer.class, Integer.class);
         assertThat(PG.render(delete(User.class).where(User_.age.gt(60))).sql())
