@@ -2,6 +2,7 @@ package io.reactiveorm.mapping;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.lang.invoke.MethodHandle;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -94,6 +96,16 @@ final class BasicTypes {
         }
         if (isSupported(type)) {
             return new TypeMapping(type, box(type), null, null);
+        }
+        if (type.isAnnotationPresent(Entity.class)) {
+            throw MappingException.of(owner, path, "has the entity type " + type.getName()
+                    + " but no relationship annotation", "annotate it with @ManyToOne (or @OneToOne), or mark it "
+                    + "@Transient");
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            throw MappingException.of(owner, path, "is a " + type.getName() + " without a relationship annotation",
+                    "annotate a collection of entities with @OneToMany(mappedBy = ...) or @ManyToMany; store a "
+                            + "collection of values in one column with @Convert; or mark it @Transient");
         }
         throw MappingException.of(owner, path, "has the type " + type.getName() + ", which reactive-orm cannot "
                 + "store in a column (supported: String, boolean, int, long, short, double, float, BigDecimal, UUID, "

@@ -17,7 +17,14 @@ import java.util.List;
  */
 public record IndexModel(String name, List<String> columnNames, boolean unique, boolean constraint) {
 
-    /** Copies the column list. */
+    /**
+     * Creates an index or constraint, copying the column list.
+     *
+     * @param name the (unquoted) name
+     * @param columnNames the (unquoted) column names, in order
+     * @param unique whether it is unique
+     * @param constraint whether it is a table constraint rather than an index
+     */
     public IndexModel {
         columnNames = List.copyOf(columnNames);
     }

@@ -1,19 +1,232 @@
 package io.reactiveorm.schema;
 
 import io.reactiveorm.dialect.Dialect;
+import io.reactiveorm.mapping.AttributeModel;
+import io.reactiveorm.mapping.EntityModel;
+import io.reactiveorm.mapping.GenerationKind;
+import io.reactiveorm.mapping.IndexModel;
+import io.reactiveorm.mapping.JoinColumnModel;
+import io.reactiveorm.mapping.JoinTableModel;
 import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.mapping.RelationshipModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** TEMPORARY STUB: replaced by the real generator from the mapping branch. */
+/**
+ * Writes the DDL for the entities of a {@link Metadata} in one dialect: schemas, sequences, tables
+ * with their keys and constraints, many-to-many association tables and indexes. Pure: it returns
+ * SQL strings and runs nothing.
+ *
+ * <pre>{@code
+ * SchemaGenerator ddl = new SchemaGenerator(Metadata.of(User.class, Post.class), new PostgresDialect());
+ * for (String sql : ddl.createStatements()) {
+ *     // execute it
+ * }
+ * }</pre>
+ *
+ * <p>Both lists can be executed repeatedly: every statement is guarded by {@code IF NOT EXISTS} or
+ * {@code IF EXISTS}. Tables come after the tables their foreign keys reference; when two tables
+ * reference each other, the foreign key that closes the cycle is added after both exist as a pair
+ * {@code ALTER TABLE ... DROP CONSTRAINT IF EXISTS} + {@code ALTER TABLE ... ADD CONSTRAINT} (neither
+ * PostgreSQL nor H2 has {@code ADD CONSTRAINT IF NOT EXISTS} in common), so a second run re-creates
+ * that constraint rather than skipping it. Existing tables are never altered otherwise: this is
+ * {@code CREATE IF NOT EXISTS}, not a schema migration.
+ *
+ * <p>Association tables and sequences are created without a schema (in the connection's default
+ * one), whatever {@code @Table(schema)} the entities declare.
+ */
 public final class SchemaGenerator {
+
+    private final Metadata metadata;
+    private final Dialect dialect;
+    private final ColumnDdl columns;
+
+    /**
+     * @param metadata the entities to create tables for
+     * @param dialect the database dialect that quotes identifiers and names types
+     */
     public SchemaGenerator(Metadata metadata, Dialect dialect) {
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.columns = new ColumnDdl(dialect);
     }
 
+    /**
+     * The statements that create the schema, in executable order: {@code CREATE SCHEMA},
+     * {@code CREATE SEQUENCE}, entity tables in foreign-key order, foreign keys closing cycles,
+     * association tables, then indexes.
+     *
+     * @return the statements, without trailing semicolons
+     */
     public List<String> createStatements() {
-        return List.of();
+        TableOrder order = TableOrder.of(metadata);
+        List<String> sql = new ArrayList<>();
+        for (String schema : schemas()) {
+            sql.add("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
+        }
+        for (String sequence : sequences()) {
+            sql.add("CREATE SEQUENCE IF NOT EXISTS " + dialect.quote(sequence));
+        }
+        for (EntityModel<?> model : order.entities()) {
+            sql.add(createTable(model, order));
+        }
+        for (RelationshipModel r : order.deferred()) {
+            EntityModel<?> owner = metadata.entity(r.owner());
+            String table = table(owner);
+            String name = dialect.quote(foreignKeyName(owner.tableName(), r.joinColumn().columnName()));
+            sql.add("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + name);
+            sql.add("ALTER TABLE " + table + " ADD " + foreignKey(owner.tableName(), r.joinColumn(),
+                    metadata.entity(r.target()), false));
+        }
+        for (RelationshipModel r : joinTables()) {
+            sql.add(createJoinTable(r));
+        }
+        for (EntityModel<?> model : order.entities()) {
+            for (IndexModel index : model.indexes()) {
+                if (!index.constraint()) {
+                    sql.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
+                            + dialect.quote(index.name()) + " ON " + table(model) + " (" + quoted(index.columnNames())
+                            + ")");
+                }
+            }
+        }
+        return List.copyOf(sql);
     }
 
+    /**
+     * The statements that drop the schema: association tables, entity tables in reverse foreign-key
+     * order (each with {@code CASCADE}), then sequences. Schemas are left in place.
+     *
+     * @return the statements, without trailing semicolons
+     */
     public List<String> dropStatements() {
-        return List.of();
+        List<String> sql = new ArrayList<>();
+        List<RelationshipModel> joinTables = new ArrayList<>(joinTables());
+        Collections.reverse(joinTables);
+        for (RelationshipModel r : joinTables) {
+            sql.add("DROP TABLE IF EXISTS " + dialect.quote(r.joinTable().tableName()) + " CASCADE");
+        }
+        List<EntityModel<?>> entities = new ArrayList<>(TableOrder.of(metadata).entities());
+        Collections.reverse(entities);
+        for (EntityModel<?> model : entities) {
+            sql.add("DROP TABLE IF EXISTS " + table(model) + " CASCADE");
+        }
+        for (String sequence : sequences()) {
+            sql.add("DROP SEQUENCE IF EXISTS " + dialect.quote(sequence));
+        }
+        return List.copyOf(sql);
+    }
+
+    private String createTable(EntityModel<?> model, TableOrder order) {
+        Map<String, ColumnDdl.Column> byName = new LinkedHashMap<>();
+        for (AttributeModel a : model.attributes()) {
+            add(byName, columns.attribute(a));
+        }
+        List<String> constraints = new ArrayList<>();
+        constraints.add("PRIMARY KEY (" + dialect.quote(model.id().columnName()) + ")");
+        for (IndexModel index : model.indexes()) {
+            if (index.constraint()) {
+                constraints.add("CONSTRAINT " + dialect.quote(index.name()) + " UNIQUE (" + quoted(index.columnNames())
+                        + ")");
+            }
+        }
+        Set<String> foreignKeys = new LinkedHashSet<>();
+        for (RelationshipModel r : model.relationships()) {
+            JoinColumnModel join = r.joinColumn();
+            if (join == null) {
+                continue;
+            }
+            EntityModel<?> target = metadata.entity(r.target());
+            add(byName, columns.joinColumn(join, target));
+            if (!order.isDeferred(r) && foreignKeys.add(join.columnName().toLowerCase(Locale.ROOT))) {
+                constraints.add(foreignKey(model.tableName(), join, target, false));
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (ColumnDdl.Column c : byName.values()) {
+            parts.add(columns.render(c));
+        }
+        parts.addAll(constraints);
+        return "CREATE TABLE IF NOT EXISTS " + table(model) + " (" + String.join(", ", parts) + ")";
+    }
+
+    private String createJoinTable(RelationshipModel r) {
+        JoinTableModel joinTable = r.joinTable();
+        EntityModel<?> owner = metadata.entity(r.owner());
+        EntityModel<?> target = metadata.entity(r.target());
+        String name = joinTable.tableName();
+        List<String> parts = new ArrayList<>();
+        parts.add(columns.render(columns.joinColumn(joinTable.joinColumn(), owner)));
+        parts.add(columns.render(columns.joinColumn(joinTable.inverseJoinColumn(), target)));
+        parts.add("PRIMARY KEY (" + quoted(List.of(joinTable.joinColumn().columnName(),
+                joinTable.inverseJoinColumn().columnName())) + ")");
+        parts.add(foreignKey(name, joinTable.joinColumn(), owner, true));
+        parts.add(foreignKey(name, joinTable.inverseJoinColumn(), target, true));
+        return "CREATE TABLE IF NOT EXISTS " + dialect.quote(name) + " (" + String.join(", ", parts) + ")";
+    }
+
+    /** {@code CONSTRAINT "fk_<table>_<column>" FOREIGN KEY ("column") REFERENCES "target" ("key")}. */
+    private String foreignKey(String tableName, JoinColumnModel join, EntityModel<?> target, boolean cascadeDelete) {
+        return "CONSTRAINT " + dialect.quote(foreignKeyName(tableName, join.columnName())) + " FOREIGN KEY ("
+                + dialect.quote(join.columnName()) + ") REFERENCES " + table(target) + " ("
+                + dialect.quote(join.referencedColumnName()) + ")" + (cascadeDelete ? " ON DELETE CASCADE" : "");
+    }
+
+    private static String foreignKeyName(String tableName, String column) {
+        return "fk_" + tableName + "_" + column;
+    }
+
+    private static void add(Map<String, ColumnDdl.Column> byName, ColumnDdl.Column column) {
+        byName.merge(column.name().toLowerCase(Locale.ROOT), column, ColumnDdl.Column::merge);
+    }
+
+    /** The owning many-to-many relationships, each with its association table, in registration order. */
+    private List<RelationshipModel> joinTables() {
+        List<RelationshipModel> result = new ArrayList<>();
+        for (EntityModel<?> model : metadata.entities()) {
+            for (RelationshipModel r : model.relationships()) {
+                if (r.joinTable() != null) {
+                    result.add(r);
+                }
+            }
+        }
+        return result;
+    }
+
+    private Set<String> schemas() {
+        Set<String> schemas = new LinkedHashSet<>();
+        for (EntityModel<?> model : metadata.entities()) {
+            if (model.schema() != null) {
+                schemas.add(model.schema());
+            }
+        }
+        return schemas;
+    }
+
+    private Set<String> sequences() {
+        Set<String> sequences = new LinkedHashSet<>();
+        for (EntityModel<?> model : metadata.entities()) {
+            if (model.id().generation() == GenerationKind.SEQUENCE) {
+                sequences.add(model.id().sequenceName());
+            }
+        }
+        return sequences;
+    }
+
+    private String table(EntityModel<?> model) {
+        String table = dialect.quote(model.tableName());
+        return model.schema() == null ? table : dialect.quote(model.schema()) + "." + table;
+    }
+
+    private String quoted(List<String> names) {
+        return names.stream().map(dialect::quote).collect(Collectors.joining(", "));
     }
 }

@@ -57,6 +57,20 @@ class MappingErrorsTest {
     }
 
     @Entity
+    static class MissingRelationshipAnnotations {
+        @Id
+        Long id;
+        Target target;
+    }
+
+    @Entity
+    static class MissingCollectionAnnotation {
+        @Id
+        Long id;
+        List<Target> targets;
+    }
+
+    @Entity
     static class EnumeratedString {
         @Id
         Long id;
@@ -340,6 +354,12 @@ class MappingErrorsTest {
     void unsupportedTypeNamesTheTypeAndTheWayOut() {
         assertMappingError(DateField.class, "created", "java.util.Date", "@Convert", "@Embedded", "@Transient");
         assertMappingError(MapField.class, "settings", "java.util.Map");
+    }
+
+    @Test
+    void entityTypedFieldsNeedARelationshipAnnotation() {
+        assertMappingError(MissingRelationshipAnnotations.class, "target", "no relationship annotation", "@ManyToOne");
+        assertMappingError(MissingCollectionAnnotation.class, "targets", "java.util.List", "@OneToMany");
     }
 
     @Test
