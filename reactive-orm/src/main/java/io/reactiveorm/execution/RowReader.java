@@ -35,12 +35,20 @@ final class RowReader {
         List<String> labels = new ArrayList<>(columns.size());
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            labels.add(columns.get(i).getName());
             AttributeModel a = i < sql.columns().size() ? sql.columns().get(i) : null;
+            labels.add(label(i < projection.size() ? projection.get(i) : null, a, columns.get(i).getName()));
             Class<?> type = i < sql.types().size() ? sql.types().get(i) : Object.class;
             values[i] = read(row, i, a, type);
         }
         return new io.reactiveorm.sql.Row(labels, projection, values);
+    }
+
+    /** A row label as the query named it: its {@code as(...)} label, the mapped column name, or the database's. */
+    private static String label(Expression<?> expression, AttributeModel attribute, String reported) {
+        if (expression instanceof io.reactiveorm.sql.Labeled<?> labeled) {
+            return labeled.label();
+        }
+        return attribute != null && expression instanceof io.reactiveorm.sql.ColumnRef<?> ? attribute.columnName() : reported;
     }
 
     /**

@@ -299,7 +299,7 @@ public abstract class EngineSuite extends DatabaseTest {
     @Test
     void constraintViolationsNameTableAndConstraint() {
         seedUsers();
-        db.inTransaction(s -> s.execute(insert(User.class).value(User_.name, "x").value(User_.email, "bob@example.com")))
+        db.inTransaction(s -> s.execute(insert(User.class).values(new User("x", "bob@example.com", 1))))
                 .as(StepVerifier::create)
                 .expectErrorSatisfies(e -> {
                     assertThat(e).isInstanceOf(IntegrityException.class);
