@@ -171,7 +171,7 @@ class SchemaGeneratorTest {
             "LONG_VALUE" bigint NOT NULL, "BOXED_LONG" bigint, "SHORT_VALUE" smallint NOT NULL, \
             "BOXED_SHORT" smallint, "DOUBLE_VALUE" double precision NOT NULL, "BOXED_DOUBLE" double precision, \
             "FLOAT_VALUE" real NOT NULL, "BOXED_FLOAT" real, "AMOUNT" numeric(12,3), "UUID" uuid, \
-            "INSTANT" timestamp with time zone, "DATE" date, "TIME" time, "DATE_TIME" timestamp, \
+            "INSTANT" timestamp with time zone, "DATE" date, "TIME" time(6), "DATE_TIME" timestamp, \
             "OFFSET_DATE_TIME" timestamp with time zone, "BYTES" varbinary, "ORDINAL_ROLE" integer, \
             "STRING_ROLE" varchar(255), PRIMARY KEY ("CODE"))
             CREATE TABLE IF NOT EXISTS "PROFILE" ("ID" bigint DEFAULT NEXT VALUE FOR "PROFILE_SEQ" NOT NULL, \
