@@ -312,6 +312,65 @@ public abstract class EngineSuite extends DatabaseTest {
     }
 
     @Test
+    void engineOverABringYourOwnConnectionFactory() {
+        io.reactiveorm.Engine own = io.reactiveorm.Engine.of(io.r2dbc.spi.ConnectionFactories.get(url()));
+        try {
+            assertThat(own.dialect().name()).isEqualTo(engine.dialect().name());
+            io.reactiveorm.SessionFactory factory = io.reactiveorm.SessionFactory.builder(own).entities(User.class).build();
+            seedUsers();
+            factory.inSession(s -> s.scalar(select(count()).from(User.class)))
+                    .as(StepVerifier::create).expectNext(4L).verifyComplete();
+            assertThat(own.acquiredConnections()).isZero();
+        } finally {
+            own.close().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void sequenceAndUuidKeysAreGenerated() {
+        io.reactiveorm.fixture.Tag java = new io.reactiveorm.fixture.Tag("java");
+        io.reactiveorm.fixture.Tag sql = new io.reactiveorm.fixture.Tag("sql");
+        AllTypes row = new AllTypes();
+        db.inTransaction(s -> {
+            s.addAll(List.of(java, sql, row));
+            return s.commit();
+        }).as(StepVerifier::create).verifyComplete();
+        assertThat(java.getId()).isNotNull();
+        assertThat(sql.getId()).isEqualTo(java.getId() + 1);
+        assertThat(row.id).isNotNull();
+    }
+
+    @Test
+    void echoLogsStatementsWithDurationAndHidesValuesUnlessAsked() {
+        seedUsers();
+        String hidden = captureStderr(() -> io.reactiveorm.Engine.builder(url()).echo(true).build(),
+                "secret@example.com");
+        assertThat(hidden).contains("SELECT").contains(" ms, ").contains("[1 bind value(s) hidden]")
+                .doesNotContain("secret@example.com");
+        String shown = captureStderr(() -> io.reactiveorm.Engine.builder(url()).echo(true).echoBindValues(true).build(),
+                "secret@example.com");
+        assertThat(shown).contains("[secret@example.com]");
+        String silent = captureStderr(() -> io.reactiveorm.Engine.builder(url()).build(), "secret@example.com");
+        assertThat(silent).doesNotContain("SELECT");
+    }
+
+    private String captureStderr(java.util.function.Supplier<io.reactiveorm.Engine> engines, String email) {
+        io.reactiveorm.Engine echoing = engines.get();
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(out, true));
+        try {
+            io.reactiveorm.SessionFactory.builder(echoing).entities(User.class).build()
+                    .inSession(s -> s.scalars(select(User.class).where(User_.email.eq(email))).collectList())
+                    .block(TIMEOUT);
+        } finally {
+            System.setErr(original);
+            echoing.close().block(TIMEOUT);
+        }
+        return out.toString();
+    }
+
+    @Test
     void echoAndRecorderSeeEveryStatementWithoutValues() {
         seedUsers();
         recorder.clear();
