@@ -64,6 +64,15 @@ public interface Dialect {
         return generatedKeys() == GeneratedKeys.RETURNING;
     }
 
+    /**
+     * The SQL array type for binding a whole column of values as one array parameter
+     * ({@code unnest($1::bigint[])}), or empty where the database or driver cannot. Multi-row
+     * inserts use it to bind one parameter per column instead of one per value.
+     */
+    default Optional<String> arrayType(SqlType type) {
+        return Optional.empty();
+    }
+
     /** The DDL type for a column ({@code varchar(255)}, {@code bigint}, {@code timestamp with time zone}). */
     String columnType(SqlType type);
 

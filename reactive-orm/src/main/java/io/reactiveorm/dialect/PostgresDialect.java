@@ -56,6 +56,17 @@ public class PostgresDialect implements Dialect {
         return common(type);
     }
 
+    /** Element types r2dbc-postgresql binds as arrays. */
+    private static final java.util.Set<Class<?>> ARRAY_ELEMENTS = java.util.Set.of(String.class, Long.class,
+            Integer.class, Short.class, Boolean.class, Double.class, Float.class, BigDecimal.class, UUID.class,
+            LocalDate.class);
+
+    @Override
+    public java.util.Optional<String> arrayType(SqlType type) {
+        return ARRAY_ELEMENTS.contains(type.javaType()) ? java.util.Optional.of(columnType(type) + "[]")
+                : java.util.Optional.empty();
+    }
+
     @Override
     public String nextSequenceValue(String sequenceName) {
         return "nextval('" + quote(sequenceName).replace("'", "''") + "')";

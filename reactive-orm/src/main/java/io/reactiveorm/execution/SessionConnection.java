@@ -3,6 +3,8 @@ package io.reactiveorm.execution;
 import io.r2dbc.spi.Connection;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
+import io.reactiveorm.mapping.JoinColumnModel;
+import io.reactiveorm.mapping.RelationshipModel;
 import io.reactiveorm.sql.Expression;
 import io.reactiveorm.sql.RenderedSql;
 import io.reactiveorm.sql.Row;
@@ -27,26 +29,38 @@ public final class SessionConnection {
     }
 
     /**
-     * Rows of an entity query as Java values aligned with {@code sql.entity().attributes()}
-     * (text queries: matched by column name; unmatched attributes stay null).
+     * Rows of an entity query as Java values: {@code sql.entity().attributes()} first, then the
+     * keys of {@code sql.entity().foreignKeys()} (text queries: matched by column name; columns the
+     * query did not select stay null).
      */
     public Flux<Object[]> entityRows(RenderedSql sql, int fetchSize) {
         EntityModel<?> model = sql.entity();
         List<AttributeModel> attributes = model.attributes();
+        List<RelationshipModel> foreignKeys = model.foreignKeys();
+        int n = attributes.size();
         return executor.query(connection, sql, fetchSize, (row, metadata) -> {
-            Object[] values = new Object[attributes.size()];
+            Object[] values = new Object[n + foreignKeys.size()];
             if (!sql.columns().isEmpty()) {
-                for (int i = 0; i < values.length; i++) {
+                for (int i = 0; i < n; i++) {
                     values[i] = RowReader.read(row, i, attributes.get(i), null);
+                }
+                for (int k = 0; k < foreignKeys.size(); k++) {
+                    values[n + k] = RowReader.read(row, n + k, null, foreignKeys.get(k).joinColumn().columnType());
                 }
                 return values;
             }
             var columns = metadata.getColumnMetadatas();
             for (int c = 0; c < columns.size(); c++) {
                 String name = columns.get(c).getName().toLowerCase(Locale.ROOT);
-                for (int i = 0; i < values.length; i++) {
+                for (int i = 0; i < n; i++) {
                     if (attributes.get(i).columnName().toLowerCase(Locale.ROOT).equals(name)) {
                         values[i] = RowReader.read(row, c, attributes.get(i), null);
+                    }
+                }
+                for (int k = 0; k < foreignKeys.size(); k++) {
+                    JoinColumnModel jc = foreignKeys.get(k).joinColumn();
+                    if (jc.columnName().toLowerCase(Locale.ROOT).equals(name)) {
+                        values[n + k] = RowReader.read(row, c, null, jc.columnType());
                     }
                 }
             }
@@ -72,6 +86,11 @@ public final class SessionConnection {
     /** Runs DML; emits rows affected. */
     public Mono<Long> update(RenderedSql sql) {
         return executor.update(connection, sql);
+    }
+
+    /** Runs one DML statement once per bind set; emits rows affected per set. */
+    public Flux<Long> updateEach(String sql, List<List<io.reactiveorm.sql.BindValue>> bindSets) {
+        return executor.updateEach(connection, sql, bindSets);
     }
 
     /** Commits the transaction and begins the next one. */

@@ -125,6 +125,33 @@ public final class StatementExecutor {
         });
     }
 
+    /**
+     * Runs one statement with many sets of binds ({@code Statement.add()}): one statement, sent
+     * once, executed per set. Emits the rows affected by each set, in order.
+     */
+    Flux<Long> updateEach(Connection connection, String sql, List<List<BindValue>> bindSets) {
+        return Flux.defer(() -> {
+            long start = System.nanoTime();
+            Statement statement = connection.createStatement(sql);
+            for (int set = 0; set < bindSets.size(); set++) {
+                if (set > 0) {
+                    statement.add();
+                }
+                bind(statement, bindSets.get(set));
+            }
+            List<BindValue> all = new ArrayList<>();
+            bindSets.forEach(all::addAll);
+            RenderedSql logged = RenderedSql.of(sql, all);
+            AtomicLong rows = new AtomicLong();
+            return Flux.from(statement.execute())
+                    .concatMap(Result::getRowsUpdated)
+                    .doOnNext(rows::addAndGet)
+                    .onErrorMap(e -> translate(e, sql))
+                    .doOnComplete(() -> done(logged, start, rows.get(), null))
+                    .doOnError(e -> done(logged, start, rows.get(), e));
+        });
+    }
+
     /** Transaction control on a connection, logged and timed like any statement. */
     Mono<Void> control(String what, Mono<Void> action) {
         return Mono.defer(() -> {
@@ -138,7 +165,11 @@ public final class StatementExecutor {
 
     private Statement prepare(Connection connection, RenderedSql sql) {
         Statement statement = connection.createStatement(sql.sql());
-        List<BindValue> binds = sql.binds();
+        bind(statement, sql.binds());
+        return statement;
+    }
+
+    private static void bind(Statement statement, List<BindValue> binds) {
         for (int i = 0; i < binds.size(); i++) {
             BindValue b = binds.get(i);
             if (b.value() == null) {
@@ -147,7 +178,6 @@ public final class StatementExecutor {
                 statement.bind(i, b.value() instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : b.value());
             }
         }
-        return statement;
     }
 
     private void done(RenderedSql sql, long start, long rows, Throwable error) {

@@ -28,6 +28,7 @@ public final class EntityModel<T> {
     private final MethodHandle constructor;
     private final Map<String, AttributeModel> byPath = new LinkedHashMap<>();
     private final Map<String, RelationshipModel> byRelationship = new LinkedHashMap<>();
+    private final List<RelationshipModel> foreignKeys;
 
     /**
      * Creates a model; called by the mapping reader, which has validated every part.
@@ -66,6 +67,10 @@ public final class EntityModel<T> {
         for (RelationshipModel r : relationships) {
             byRelationship.put(r.name(), r);
         }
+        this.foreignKeys = relationships.stream()
+                .filter(r -> r.owning() && r.joinColumn() != null)
+                .filter(r -> attributes.stream().noneMatch(a -> a.columnName().equals(r.joinColumn().columnName())))
+                .toList();
         if (key == null) {
             throw MappingException.of(type, null, "has no @Id attribute", "annotate the primary key field with @Id");
         }
@@ -111,6 +116,15 @@ public final class EntityModel<T> {
     /** Every relationship attribute. */
     public List<RelationshipModel> relationships() {
         return relationships;
+    }
+
+    /**
+     * The owning to-one relationships whose foreign key column is this table's own (not also mapped
+     * as a basic attribute): their column is written from the related object's key, and selected
+     * with the entity so the session knows the reference without loading it.
+     */
+    public List<RelationshipModel> foreignKeys() {
+        return foreignKeys;
     }
 
     /** Indexes and unique constraints from {@code @Table}. */

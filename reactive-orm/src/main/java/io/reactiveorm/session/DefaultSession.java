@@ -148,18 +148,20 @@ public final class DefaultSession implements Session {
     public <T> Mono<T> get(Class<T> type, Object id) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(id, "id");
-        return Mono.defer(() -> {
+        // The identity map is read inside the queued operation, so that of two concurrent gets of one
+        // key the second finds what the first loaded.
+        return run(() -> Mono.defer(() -> {
             EntityModel<T> model = metadata.entity(type);
             AttributeModel idAttribute = model.id();
             Object key = Values.convert(id, Values.box(idAttribute.javaType()), model.name() + "." + idAttribute.path());
             InstanceState s = map.get(new EntityKey(type, key));
             if (s != null) {
-                return s.status == InstanceState.Status.PERSISTENT ? Mono.just(type.cast(s.entity)) : Mono.empty();
+                return s.status == InstanceState.Status.PERSISTENT ? Mono.just(type.cast(s.entity)) : Mono.<T>empty();
             }
             @SuppressWarnings({"unchecked", "rawtypes"})
             Select<T> query = Sql.select(type).where(((ColumnRef) Flusher.column(model, idAttribute)).eq(key));
-            return scalars(query).next();
-        });
+            return autoflush().thenMany(Flux.defer(() -> results(query, 0, true))).next();
+        })).next();
     }
 
     @Override
@@ -225,12 +227,13 @@ public final class DefaultSession implements Session {
             return existing.entity;
         }
         Object entity = model.newInstance();
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < attributes.size(); i++) {
             attributes.get(i).set(entity, values[i]);
         }
         if (track) {
             InstanceState s = new InstanceState(entity, model, InstanceState.Status.PERSISTENT, ++order);
             s.key = key;
+            s.foreignKeys = java.util.Arrays.copyOfRange(values, attributes.size(), values.length);
             s.snapshot = s.currentValues();
             s.committed = s.snapshot;
             map.track(s);
@@ -264,9 +267,10 @@ public final class DefaultSession implements Session {
                             + s.key.id() + " no longer exists in the database. Fix: expunge it from the session")))
                     .doOnNext(values -> {
                         List<AttributeModel> attributes = s.model.attributes();
-                        for (int i = 0; i < values.length; i++) {
+                        for (int i = 0; i < attributes.size(); i++) {
                             attributes.get(i).set(entity, values[i]);
                         }
+                        s.foreignKeys = java.util.Arrays.copyOfRange(values, attributes.size(), values.length);
                         s.snapshot = s.currentValues();
                         Callbacks.invoke(s.model, PostLoad.class, entity);
                     })

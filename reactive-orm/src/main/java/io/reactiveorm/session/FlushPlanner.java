@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds a {@link FlushPlan} from a session's objects: which rows to insert, update and delete,
@@ -155,6 +156,63 @@ final class FlushPlanner {
             place(s, selfRefs, byEntity, placed, ordered, new HashSet<>());
         }
         return ordered;
+    }
+
+    /**
+     * Splits rows to delete into levels, each of which no other row of the set references through
+     * a self-reference: the leaves first, then their parents, and so on. One level for tables
+     * without self-references.
+     */
+    static List<List<InstanceState>> leavesFirstLevels(EntityModel<?> model, List<InstanceState> rows,
+            Function<EntityKey, InstanceState> lookup) {
+        return levels(model, rows, false, lookup);
+    }
+
+    /**
+     * Splits new rows into levels, each of which references no other row of the set through a
+     * self-reference: the roots first, then their children, and so on, so that a row's parent has
+     * its key when the row is inserted. One level for tables without self-references.
+     */
+    static List<List<InstanceState>> rootsFirstLevels(EntityModel<?> model, List<InstanceState> rows,
+            Function<EntityKey, InstanceState> lookup) {
+        return levels(model, rows, true, lookup);
+    }
+
+    /** Levels of a self-referencing tree; references are the related objects, or remembered foreign keys. */
+    private static List<List<InstanceState>> levels(EntityModel<?> model, List<InstanceState> rows, boolean rootsFirst,
+            Function<EntityKey, InstanceState> lookup) {
+        List<RelationshipModel> selfRefs = model.relationships().stream()
+                .filter(r -> r.owning() && r.joinColumn() != null && r.target() == model.type())
+                .toList();
+        if (selfRefs.isEmpty() || rows.size() < 2) {
+            return List.of(rows);
+        }
+        List<List<InstanceState>> levels = new ArrayList<>();
+        List<InstanceState> remaining = new ArrayList<>(rows);
+        while (!remaining.isEmpty()) {
+            Set<Object> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<Object> referenced = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            remaining.forEach(s -> members.add(s.entity));
+            Map<InstanceState, Boolean> hasParentInSet = new IdentityHashMap<>();
+            for (InstanceState s : remaining) {
+                for (RelationshipModel r : selfRefs) {
+                    Object parent = s.referenced(r, lookup);
+                    if (parent != null && parent != s.entity && members.contains(parent)) {
+                        referenced.add(parent);
+                        hasParentInSet.put(s, Boolean.TRUE);
+                    }
+                }
+            }
+            List<InstanceState> level = remaining.stream()
+                    .filter(s -> rootsFirst ? !hasParentInSet.containsKey(s) : !referenced.contains(s.entity))
+                    .toList();
+            if (level.isEmpty()) {
+                level = List.of(remaining.get(0)); // a cycle between rows: let the database decide
+            }
+            levels.add(level);
+            remaining.removeAll(level);
+        }
+        return levels;
     }
 
     private static void place(InstanceState s, List<RelationshipModel> selfRefs, Map<Object, InstanceState> byEntity,

@@ -37,46 +37,99 @@ final class Flusher {
     }
 
     Mono<Void> execute(SessionConnection connection, FlushPlan plan) {
-        return Flux.fromIterable(plan.actions())
-                .concatMap(action -> {
-                    if (action instanceof FlushPlan.Insert insert) {
-                        return insert(connection, insert);
-                    }
-                    if (action instanceof FlushPlan.Update update) {
-                        return update(connection, update);
-                    }
-                    return delete(connection, (FlushPlan.Delete) action);
-                })
-                .then();
+        List<Mono<Void>> steps = new ArrayList<>();
+        List<FlushPlan.Update> updates = new ArrayList<>();
+        for (FlushPlan.Action action : plan.actions()) {
+            if (action instanceof FlushPlan.Update update) {
+                updates.add(update);
+                continue;
+            }
+            if (!updates.isEmpty()) {
+                steps.add(updates(connection, List.copyOf(updates)));
+                updates.clear();
+            }
+            steps.add(action instanceof FlushPlan.Insert insert ? insert(connection, insert)
+                    : delete(connection, (FlushPlan.Delete) action));
+        }
+        if (!updates.isEmpty()) {
+            steps.add(updates(connection, updates));
+        }
+        return Flux.concat(steps).then();
     }
 
     // ---- inserts ------------------------------------------------------------------------------
 
-    private Mono<Void> insert(SessionConnection connection, FlushPlan.Insert action) {
-        return Flux.fromIterable(action.states()).concatMap(s -> insertOne(connection, s)).then();
-    }
+    /** Rows per INSERT statement. */
+    static final int INSERT_BATCH = 1000;
+    /** Bind parameters one statement may carry (PostgreSQL's protocol limit is 65,535; stay well below). */
+    static final int MAX_BINDS = 32_767;
 
-    private Mono<Void> insertOne(SessionConnection connection, InstanceState s) {
+    /**
+     * Inserts one table's new rows in chunks of up to {@link #INSERT_BATCH} rows per statement.
+     * Rows whose key the database generates are inserted with the keys returned and matched to
+     * the rows by order (see {@code SqlRenderer}); rows with their key set are inserted without.
+     */
+    private Mono<Void> insert(SessionConnection connection, FlushPlan.Insert action) {
         return Mono.defer(() -> {
-            EntityModel<?> model = s.model;
+            EntityModel<?> model = action.model();
+            action.states().forEach(Flusher::prepareNew);
             AttributeModel id = model.id();
-            prepareNew(s);
-            boolean generated = id.generatedByDatabase() && id.get(s.entity) == null;
-            io.reactiveorm.sql.Insert<Object> insert = insertOf(model, s.entity);
-            if (generated) {
-                RenderedSql sql = renderer.render(insert.returning(column(model, id)));
-                return connection.insertReturningKeys(sql, id.columnType())
-                        .single()
-                        .doOnNext(key -> id.set(s.entity, id.fromDatabase(key)))
-                        .then(Mono.fromRunnable(() -> inserted(s)));
+            List<InstanceState> generated = new ArrayList<>();
+            List<InstanceState> keyed = new ArrayList<>();
+            for (InstanceState s : action.states()) {
+                (id.generatedByDatabase() && id.get(s.entity) == null ? generated : keyed).add(s);
             }
-            return connection.update(renderer.render(insert)).then(Mono.fromRunnable(() -> inserted(s)));
+            int columns = model.attributes().size() + model.relationships().size();
+            int perStatement = Math.max(1, Math.min(INSERT_BATCH, MAX_BINDS / Math.max(1, columns)));
+            // A self-referencing table is inserted one level of its tree at a time, roots first, so
+            // that each row's parent has its key when the row is rendered.
+            List<List<InstanceState>> batches = new ArrayList<>();
+            for (List<InstanceState> level : FlushPlanner.rootsFirstLevels(model, generated, map::get)) {
+                batches.addAll(chunks(level, perStatement));
+            }
+            return Flux.fromIterable(batches).concatMap(c -> insertReturningKeys(connection, c))
+                    .thenMany(Flux.fromIterable(FlushPlanner.rootsFirstLevels(model, keyed, map::get))
+                            .concatMapIterable(level -> chunks(level, perStatement))
+                            .concatMap(c -> insertRows(connection, c)))
+                    .then();
         });
     }
 
+    private Mono<Void> insertReturningKeys(SessionConnection connection, List<InstanceState> rows) {
+        EntityModel<?> model = rows.get(0).model;
+        AttributeModel id = model.id();
+        RenderedSql sql = renderer.render(insertOf(model, rows).returning(column(model, id)));
+        return connection.insertReturningKeys(sql, id.columnType()).collectList().flatMap(keys -> {
+            if (keys.size() != rows.size()) {
+                return Mono.error(new IllegalStateException("the database returned " + keys.size() + " generated keys for "
+                        + rows.size() + " new " + model.name() + " rows"));
+            }
+            // Keys are generated in row order (identity and sequence values only grow): sorted, they match the rows.
+            keys.sort(null);
+            for (int i = 0; i < rows.size(); i++) {
+                id.set(rows.get(i).entity, id.fromDatabase(keys.get(i)));
+                inserted(rows.get(i));
+            }
+            return Mono.<Void>empty();
+        });
+    }
+
+    private Mono<Void> insertRows(SessionConnection connection, List<InstanceState> rows) {
+        RenderedSql sql = renderer.render(insertOf(rows.get(0).model, rows));
+        return connection.update(sql).then(Mono.fromRunnable(() -> rows.forEach(this::inserted)));
+    }
+
     @SuppressWarnings("unchecked")
-    private static io.reactiveorm.sql.Insert<Object> insertOf(EntityModel<?> model, Object entity) {
-        return Sql.insert((Class<Object>) model.type()).values(entity);
+    private static io.reactiveorm.sql.Insert<Object> insertOf(EntityModel<?> model, List<InstanceState> rows) {
+        return Sql.insert((Class<Object>) model.type()).values(rows.stream().map(s -> s.entity).toList());
+    }
+
+    static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return chunks;
     }
 
     /** Assigns client-generated keys and initial versions before a row is inserted. */
@@ -102,47 +155,83 @@ final class Flusher {
         s.key = new EntityKey(s.model.type(), s.model.id().get(s.entity));
         map.register(s);
         s.snapshot = s.currentValues();
+        s.foreignKeys = s.currentForeignKeys();
         Callbacks.invoke(s.model, PostPersist.class, s.entity);
     }
 
     // ---- updates ------------------------------------------------------------------------------
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Mono<Void> update(SessionConnection connection, FlushPlan.Update action) {
+    /**
+     * Runs updates, one statement per run of consecutive updates that change the same columns of
+     * the same table, with one set of binds per row ({@code Statement.add()}).
+     */
+    private Mono<Void> updates(SessionConnection connection, List<FlushPlan.Update> updates) {
+        List<List<FlushPlan.Update>> groups = new ArrayList<>();
+        for (FlushPlan.Update u : updates) {
+            List<FlushPlan.Update> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null && last.size() < INSERT_BATCH && last.get(0).model() == u.model()
+                    && last.get(0).changed().equals(u.changed())) {
+                last.add(u);
+            } else {
+                groups.add(new ArrayList<>(List.of(u)));
+            }
+        }
+        return Flux.fromIterable(groups).concatMap(group -> updateGroup(connection, group)).then();
+    }
+
+    private Mono<Void> updateGroup(SessionConnection connection, List<FlushPlan.Update> group) {
         return Mono.defer(() -> {
-            InstanceState s = action.state();
-            EntityModel<?> model = s.model;
-            Update<Object> update = Sql.update((Class<Object>) model.type());
-            List<AttributeModel> attributes = model.attributes();
-            for (int i : action.changed()) {
-                AttributeModel a = attributes.get(i);
-                update = update.set((ColumnRef) column(model, a), a.get(s.entity));
+            List<List<io.reactiveorm.sql.BindValue>> bindSets = new ArrayList<>();
+            List<Object> newVersions = new ArrayList<>();
+            String sql = null;
+            for (FlushPlan.Update u : group) {
+                Object[] nextVersion = new Object[1];
+                RenderedSql rendered = renderer.render(updateOf(u, nextVersion));
+                sql = rendered.sql();
+                bindSets.add(rendered.binds());
+                newVersions.add(nextVersion[0]);
             }
-            List<Condition> where = new ArrayList<>();
-            where.add(((ColumnRef) column(model, model.id())).eq(s.key.id()));
-            AttributeModel version = model.version().orElse(null);
-            Object nextVersion = null;
-            if (version != null) {
-                Object current = version.get(s.entity);
-                nextVersion = Values.convert(((Number) current).longValue() + 1, Values.box(version.javaType()),
-                        version.toString());
-                update = update.set((ColumnRef) column(model, version), nextVersion);
-                where.add(((ColumnRef) column(model, version)).eq(current));
-            }
-            Object newVersion = nextVersion;
-            RenderedSql sql = renderer.render(update.where(where.toArray(Condition[]::new)));
-            return connection.update(sql).flatMap(rows -> {
-                if (rows != 1) {
-                    return Mono.error(stale(s, "updated"));
+            return connection.updateEach(sql, bindSets).collectList().flatMap(counts -> {
+                for (int i = 0; i < group.size(); i++) {
+                    if (i >= counts.size() || counts.get(i) != 1) {
+                        return Mono.error(stale(group.get(i).state(), "updated"));
+                    }
                 }
-                if (version != null) {
-                    version.set(s.entity, newVersion);
+                for (int i = 0; i < group.size(); i++) {
+                    InstanceState s = group.get(i).state();
+                    if (newVersions.get(i) != null) {
+                        s.model.version().get().set(s.entity, newVersions.get(i));
+                    }
+                    s.snapshot = s.currentValues();
+                    Callbacks.invoke(s.model, PostUpdate.class, s.entity);
                 }
-                s.snapshot = s.currentValues();
-                Callbacks.invoke(model, PostUpdate.class, s.entity);
                 return Mono.<Void>empty();
             });
         });
+    }
+
+    /** {@code UPDATE t SET changed... [, version = v + 1] WHERE id = ? [AND version = v]}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Update<Object> updateOf(FlushPlan.Update action, Object[] nextVersion) {
+        InstanceState s = action.state();
+        EntityModel<?> model = s.model;
+        Update<Object> update = Sql.update((Class<Object>) model.type());
+        List<AttributeModel> attributes = model.attributes();
+        for (int i : action.changed()) {
+            AttributeModel a = attributes.get(i);
+            update = update.set((ColumnRef) column(model, a), a.get(s.entity));
+        }
+        List<Condition> where = new ArrayList<>();
+        where.add(((ColumnRef) column(model, model.id())).eq(s.key.id()));
+        AttributeModel version = model.version().orElse(null);
+        if (version != null) {
+            Object current = version.get(s.entity);
+            nextVersion[0] = Values.convert(((Number) current).longValue() + 1, Values.box(version.javaType()),
+                    version.toString());
+            update = update.set((ColumnRef) column(model, version), nextVersion[0]);
+            where.add(((ColumnRef) column(model, version)).eq(current));
+        }
+        return update.where(where.toArray(Condition[]::new));
     }
 
     // ---- deletes ------------------------------------------------------------------------------
@@ -160,9 +249,11 @@ final class Flusher {
                         : Mono.error(stale(s, "deleted")));
             }).then();
         }
+        // Some databases (H2) check foreign keys row by row, so a self-referencing table is deleted
+        // one level of the tree at a time, leaves first.
         List<List<InstanceState>> chunks = new ArrayList<>();
-        for (int i = 0; i < action.states().size(); i += DELETE_BATCH) {
-            chunks.add(action.states().subList(i, Math.min(action.states().size(), i + DELETE_BATCH)));
+        for (List<InstanceState> level : FlushPlanner.leavesFirstLevels(model, action.states(), map::get)) {
+            chunks.addAll(chunks(level, DELETE_BATCH));
         }
         return Flux.fromIterable(chunks).concatMap(chunk -> {
             List<Object> keys = chunk.stream().map(s -> s.key.id()).toList();

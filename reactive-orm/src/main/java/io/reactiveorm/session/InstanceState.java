@@ -24,6 +24,11 @@ final class InstanceState {
     Object[] snapshot;
     /** The snapshot as of the last commit (or load); null if the row was inserted in this transaction. */
     Object[] committed;
+    /**
+     * The foreign keys of {@code model.foreignKeys()} as last loaded or written: what the row
+     * references, known even when the related object is not loaded. Null while pending.
+     */
+    Object[] foreignKeys;
     /** Whether the DELETE for it has been flushed (it stays DELETED until commit). */
     boolean deleteFlushed;
 
@@ -43,6 +48,32 @@ final class InstanceState {
             values[i] = a.toDatabase(a.get(entity));
         }
         return values;
+    }
+
+    /** The keys of the objects this one references through {@code model.foreignKeys()} now. */
+    Object[] currentForeignKeys() {
+        List<io.reactiveorm.mapping.RelationshipModel> fks = model.foreignKeys();
+        Object[] keys = new Object[fks.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Object target = fks.get(i).access().get(entity);
+            keys[i] = target == null ? null : io.reactiveorm.mapping.Metadata.model(fks.get(i).target()).id().get(target);
+        }
+        return keys;
+    }
+
+    /**
+     * The object this one references through {@code relationship} (one of {@code model.foreignKeys()}):
+     * the related object if set, else the tracked object with the remembered foreign key, else null.
+     */
+    Object referenced(io.reactiveorm.mapping.RelationshipModel relationship, java.util.function.Function<EntityKey, InstanceState> lookup) {
+        Object target = relationship.access().get(entity);
+        if (target != null || foreignKeys == null) {
+            return target;
+        }
+        int k = model.foreignKeys().indexOf(relationship);
+        Object key = k < 0 ? null : foreignKeys[k];
+        InstanceState other = key == null ? null : lookup.apply(new EntityKey(relationship.target(), key));
+        return other == null ? null : other.entity;
     }
 
     /** Writes database-form {@code values} back into the object's attributes. */

@@ -75,6 +75,10 @@ public final class SqlRenderer {
         RenderContext ctx = new RenderContext(dialect, metadata);
         String sql;
         if (statement instanceof Insert<?> insert) {
+            if (insert.rows().size() > 1 && !insert.returningColumns().isEmpty() && dialect.supportsInsertReturning()
+                    && insert.onConflictClause() == null) {
+                return RenderedSql.of(orderedInsert(ctx, insert), ctx.binds);
+            }
             sql = insert(ctx, insert);
             if (!insert.returningColumns().isEmpty()) {
                 List<String> names = insert.returningColumns().stream().map(c -> ctx.attribute(c).columnName()).toList();
@@ -133,6 +137,10 @@ public final class SqlRenderer {
                         }
                         sb.append(q).append('.').append(ctx.dialect.quote(a.columnName()));
                         columns.add(a);
+                    }
+                    // then the foreign keys of to-one references, which the session keeps beside the object
+                    for (RelationshipModel r : entity.foreignKeys()) {
+                        sb.append(", ").append(q).append('.').append(ctx.dialect.quote(r.joinColumn().columnName()));
                     }
                 }
             } else {
@@ -333,6 +341,88 @@ public final class SqlRenderer {
     }
 
     /**
+     * A multi-row insert whose rows are produced in their given order, so that database-generated
+     * keys (identity, sequence) are assigned in that order and can be matched to the rows by
+     * sorting the returned keys: {@code INSERT ... SELECT ... FROM unnest($1::t[], ...) WITH
+     * ORDINALITY ... ORDER BY ord RETURNING key} with one array parameter per column where the
+     * dialect binds arrays, else the same over a {@code VALUES} list with typed parameters.
+     */
+    private String orderedInsert(RenderContext ctx, Insert<?> insert) {
+        EntityModel<?> entity = metadata.entity(insert.entity());
+        List<InsertColumn> columns = insertColumns(entity, insert.rows());
+        List<SqlType> types = new ArrayList<>();
+        boolean arrays = true;
+        for (InsertColumn c : columns) {
+            SqlType type = sqlType(c);
+            types.add(type);
+            arrays &= dialect.arrayType(type).isPresent();
+        }
+        String ord = dialect.quote("ord");
+        String v = dialect.quote("v");
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            names.append(i > 0 ? ", " : "").append(dialect.quote(columns.get(i).name()));
+        }
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(table(entity)).append(" (").append(names)
+                .append(") SELECT ").append(names).append(" FROM ");
+        if (arrays) {
+            sb.append("unnest(");
+            for (int i = 0; i < columns.size(); i++) {
+                InsertColumn c = columns.get(i);
+                Class<?> element = types.get(i).javaType();
+                Object array = java.lang.reflect.Array.newInstance(element, insert.rows().size());
+                for (int r = 0; r < insert.rows().size(); r++) {
+                    java.lang.reflect.Array.set(array, r, databaseValue(c, insert.rows().get(r)));
+                }
+                sb.append(i > 0 ? ", " : "").append(ctx.bindRaw(array, array.getClass())).append("::")
+                        .append(dialect.arrayType(types.get(i)).orElseThrow());
+            }
+            sb.append(") WITH ORDINALITY AS ");
+        } else {
+            sb.append("(VALUES ");
+            for (int r = 0; r < insert.rows().size(); r++) {
+                sb.append(r > 0 ? ", (" : "(");
+                for (int i = 0; i < columns.size(); i++) {
+                    InsertColumn c = columns.get(i);
+                    String marker = ctx.bindRaw(databaseValue(c, insert.rows().get(r)), types.get(i).javaType());
+                    sb.append("CAST(").append(marker).append(" AS ").append(dialect.columnType(types.get(i))).append("), ");
+                }
+                sb.append(r).append(')');
+            }
+            sb.append(") AS ");
+        }
+        sb.append(v).append(" (").append(names).append(", ").append(ord).append(") ORDER BY ").append(ord)
+                .append(" RETURNING ");
+        List<ColumnRef<?>> returning = insert.returningColumns();
+        for (int i = 0; i < returning.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(dialect.quote(ctx.attribute(returning.get(i)).columnName()));
+        }
+        return sb.toString();
+    }
+
+    private static SqlType sqlType(InsertColumn c) {
+        if (c.attribute() != null) {
+            AttributeModel a = c.attribute();
+            return new SqlType(a.columnType(), a.length(), a.precision(), a.scale());
+        }
+        return SqlType.of(c.joinColumn().columnType());
+    }
+
+    /** The database value an entity row gives a column (keys of related objects for foreign keys). */
+    private Object databaseValue(InsertColumn c, Object entity) {
+        if (c.attribute() != null) {
+            AttributeModel a = c.attribute();
+            Object value = a.get(entity);
+            if (value == null && a.version()) {
+                return Values.convert(0, a.columnType(), a.toString());
+            }
+            return a.toDatabase(value);
+        }
+        Object target = c.relationship().access().get(entity);
+        return target == null ? null : metadata.entity(c.relationship().target()).id().get(target);
+    }
+
+    /**
      * The columns an entity-row insert writes: insertable attributes (a database-generated key is
      * left out when every row leaves it null) and owning foreign keys.
      */
@@ -354,33 +444,20 @@ public final class SqlRenderer {
             }
             columns.add(new InsertColumn(a.columnName(), a, null, null));
         }
-        for (RelationshipModel r : entity.relationships()) {
-            JoinColumnModel jc = r.owning() ? r.joinColumn() : null;
-            if (jc != null && jc.insertable() && entity.findAttribute(jc.columnName()).isEmpty()
-                    && entity.attributes().stream().noneMatch(a -> a.columnName().equals(jc.columnName()))) {
-                columns.add(new InsertColumn(jc.columnName(), null, jc, r));
+        for (RelationshipModel r : entity.foreignKeys()) {
+            if (r.joinColumn().insertable()) {
+                columns.add(new InsertColumn(r.joinColumn().columnName(), null, r.joinColumn(), r));
             }
         }
         return columns;
     }
 
     private String insertValue(RenderContext ctx, InsertColumn c, Object entity) {
-        if (c.attribute() != null) {
-            AttributeModel a = c.attribute();
-            Object value = a.get(entity);
-            if (value == null && a.version()) {
-                value = 0;
-                return ctx.bindRaw(Values.convert(value, a.columnType(), a.toString()), a.columnType());
-            }
-            if (value == null && a.id()) {
-                throw new IllegalArgumentException(a + " is null in a row given to insert(). Fix: set the key, or "
-                        + "use session.add(entity), which generates it");
-            }
-            return ctx.bind(value, a);
+        if (c.attribute() != null && c.attribute().id() && c.attribute().get(entity) == null) {
+            throw new IllegalArgumentException(c.attribute() + " is null in a row given to insert(). Fix: set the key, "
+                    + "or use session.add(entity), which generates it");
         }
-        Object target = c.relationship().access().get(entity);
-        Object key = target == null ? null : metadata.entity(c.relationship().target()).id().get(target);
-        return ctx.bindRaw(key, c.joinColumn().columnType());
+        return ctx.bindRaw(databaseValue(c, entity), sqlType(c).javaType());
     }
 
     /**

@@ -117,7 +117,7 @@ class SqlRendererTest {
     @Test
     void joinsByRelationshipAndByCondition() {
         assertThat(PG.render(select(Post.class).join(Post_.author).where(User_.name.eq("bob"))).sql())
-                .isEqualTo("SELECT \"post\".\"id\", \"post\".\"title\", \"post\".\"score\" FROM \"post\" "
+                .isEqualTo("SELECT \"post\".\"id\", \"post\".\"title\", \"post\".\"score\", \"post\".\"author_id\" FROM \"post\" "
                         + "JOIN \"user\" ON \"user\".\"id\" = \"post\".\"author_id\" WHERE \"user\".\"name\" = $1");
         assertThat(PG.render(select(User_.name, Post_.title).leftJoin(User_.posts)).sql())
                 .isEqualTo("SELECT \"user\".\"name\", \"post\".\"title\" FROM \"user\" "
