@@ -38,7 +38,7 @@ public final class SessionFactory {
         this.engine = builder.engine;
         this.metadata = Metadata.of(builder.entities);
         this.renderer = new SqlRenderer(engine.dialect(), metadata);
-        this.options = new SessionOptions(builder.autoflush);
+        this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners);
     }
 
     /** Starts configuring a factory over {@code engine}. */
@@ -86,6 +86,21 @@ public final class SessionFactory {
         return new DefaultSession(engine, metadata, renderer, options);
     }
 
+    /** A new session whose transactions run at {@code isolation}. */
+    public Session openSession(Isolation isolation) {
+        return new DefaultSession(engine, metadata, renderer, options.withIsolation(Objects.requireNonNull(isolation, "isolation")));
+    }
+
+    /** {@link #inTransaction(Function)} at the given isolation level. */
+    public <T> Mono<T> inTransaction(Isolation isolation, Function<Session, Mono<T>> work) {
+        Objects.requireNonNull(isolation, "isolation");
+        Objects.requireNonNull(work, "work");
+        return Mono.usingWhen(Mono.fromSupplier(() -> openSession(isolation)), work,
+                s -> s.commit().then(s.close()),
+                (s, error) -> s.close(),
+                Session::close);
+    }
+
     /**
      * Runs {@code work} in a new session and commits: on success the session is flushed and
      * committed; on error or cancellation it is rolled back. The connection is released in every case.
@@ -129,6 +144,8 @@ public final class SessionFactory {
         private final Engine engine;
         private final List<Class<?>> entities = new ArrayList<>();
         private boolean autoflush = true;
+        private Isolation isolation;
+        private final List<EntityListener> listeners = new ArrayList<>();
 
         private Builder(Engine engine) {
             this.engine = engine;
@@ -143,6 +160,18 @@ public final class SessionFactory {
         /** Whether sessions flush pending changes before each query (default true). */
         public Builder autoflush(boolean autoflush) {
             this.autoflush = autoflush;
+            return this;
+        }
+
+        /** The isolation level of every transaction (default: the database's). */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
+            return this;
+        }
+
+        /** Adds a listener told of every insert, update, delete and load in this factory's sessions. */
+        public Builder listener(EntityListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -66,17 +66,20 @@ public final class StatementExecutor {
      * @param isolation the isolation level name ({@code "READ COMMITTED"}, ...), or {@code null} for the default
      */
     public Mono<SessionConnection> begin(String isolation) {
-        return Mono.usingWhen(Mono.from(connectionFactory.create()),
-                c -> {
-                    Mono<Void> begin = Mono.from(c.beginTransaction());
-                    if (isolation != null) {
-                        begin = begin.then(Mono.from(c.setTransactionIsolationLevel(IsolationLevel.valueOf(isolation))));
-                    }
-                    return begin.onErrorMap(e -> translate(e, "BEGIN")).thenReturn(new SessionConnection(c, this));
-                },
-                c -> Mono.empty(), // success: the session owns the connection now
-                (c, error) -> Mono.from(c.close()),
-                c -> Mono.from(c.close()));
+        return Mono.from(connectionFactory.create()).flatMap(c -> {
+            Mono<Void> begin = isolation == null ? Mono.from(c.beginTransaction())
+                    : Mono.from(c.beginTransaction(IsolationLevel.valueOf(isolation)));
+            // Exactly one of "hand the connection to the session" and "cancelled: give it back" happens.
+            java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(); // 0 open, 1 handed over, 2 cancelled
+            return control("BEGIN", begin)
+                    .then(Mono.fromSupplier(() -> state.compareAndSet(0, 1) ? new SessionConnection(c, this) : null))
+                    .onErrorResume(e -> state.compareAndSet(0, 2) ? Mono.from(c.close()).then(Mono.error(e)) : Mono.error(e))
+                    .doOnCancel(() -> {
+                        if (state.compareAndSet(0, 2)) {
+                            Mono.from(c.close()).subscribe(null, e -> { });
+                        }
+                    });
+        });
     }
 
     /** Runs statements one after another on a connection of its own, in auto-commit mode (DDL). */

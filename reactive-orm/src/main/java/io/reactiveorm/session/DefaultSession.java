@@ -66,7 +66,7 @@ public final class DefaultSession implements Session {
         this.metadata = metadata;
         this.renderer = renderer;
         this.options = options;
-        this.flusher = new Flusher(renderer, map);
+        this.flusher = new Flusher(renderer, map, options.listeners());
     }
 
     // ---- object state -------------------------------------------------------------------------
@@ -239,6 +239,7 @@ public final class DefaultSession implements Session {
             map.track(s);
         }
         Callbacks.invoke(model, PostLoad.class, entity);
+        options.listeners().forEach(l -> l.afterLoad(entity));
         return entity;
     }
 
@@ -273,6 +274,7 @@ public final class DefaultSession implements Session {
                         s.foreignKeys = java.util.Arrays.copyOfRange(values, attributes.size(), values.length);
                         s.snapshot = s.currentValues();
                         Callbacks.invoke(s.model, PostLoad.class, entity);
+                        options.listeners().forEach(l -> l.afterLoad(entity));
                     })
                     .then();
         })).then();
@@ -296,6 +298,11 @@ public final class DefaultSession implements Session {
             for (InstanceState s : states) {
                 if (s.status == InstanceState.Status.PERSISTENT && !FlushPlanner.changedColumns(s).isEmpty()) {
                     Callbacks.invoke(s.model, PreUpdate.class, s.entity);
+                    options.listeners().forEach(l -> l.beforeUpdate(s.entity));
+                } else if (s.status == InstanceState.Status.PENDING) {
+                    options.listeners().forEach(l -> l.beforeInsert(s.entity));
+                } else if (s.status == InstanceState.Status.DELETED && !s.deleteFlushed) {
+                    options.listeners().forEach(l -> l.beforeDelete(s.entity));
                 }
             }
             FlushPlan plan = FlushPlanner.plan(states, metadata.entities());
@@ -430,7 +437,8 @@ public final class DefaultSession implements Session {
             if (c != null) {
                 return Mono.just(c);
             }
-            return engine.executor().begin(null).doOnNext(opened -> connection = opened);
+            String isolation = options.isolation() == null ? null : options.isolation().sql();
+            return engine.executor().begin(isolation).doOnNext(opened -> connection = opened);
         });
     }
 

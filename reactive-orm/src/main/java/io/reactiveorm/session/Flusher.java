@@ -30,10 +30,12 @@ final class Flusher {
 
     private final SqlRenderer renderer;
     private final IdentityMap map;
+    private final List<io.reactiveorm.EntityListener> listeners;
 
-    Flusher(SqlRenderer renderer, IdentityMap map) {
+    Flusher(SqlRenderer renderer, IdentityMap map, List<io.reactiveorm.EntityListener> listeners) {
         this.renderer = renderer;
         this.map = map;
+        this.listeners = listeners;
     }
 
     Mono<Void> execute(SessionConnection connection, FlushPlan plan) {
@@ -157,6 +159,7 @@ final class Flusher {
         s.snapshot = s.currentValues();
         s.foreignKeys = s.currentForeignKeys();
         Callbacks.invoke(s.model, PostPersist.class, s.entity);
+        listeners.forEach(l -> l.afterInsert(s.entity));
     }
 
     // ---- updates ------------------------------------------------------------------------------
@@ -204,6 +207,7 @@ final class Flusher {
                     }
                     s.snapshot = s.currentValues();
                     Callbacks.invoke(s.model, PostUpdate.class, s.entity);
+                    listeners.forEach(l -> l.afterUpdate(s.entity));
                 }
                 return Mono.<Void>empty();
             });
@@ -273,6 +277,7 @@ final class Flusher {
         s.deleteFlushed = true;
         map.unregisterKey(s);
         Callbacks.invoke(s.model, PostRemove.class, s.entity);
+        listeners.forEach(l -> l.afterDelete(s.entity));
     }
 
     private static StaleObjectException stale(InstanceState s, String what) {

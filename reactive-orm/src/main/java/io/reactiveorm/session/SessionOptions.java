@@ -1,9 +1,25 @@
 package io.reactiveorm.session;
 
+import io.reactiveorm.EntityListener;
+import io.reactiveorm.Isolation;
+import java.util.List;
+
 /**
  * Settings every session of a factory shares.
  *
  * @param autoflush flush pending changes before each query
+ * @param isolation the isolation level of the transactions, or {@code null} for the database's default
+ * @param listeners told of every insert, update, delete and load
  */
-public record SessionOptions(boolean autoflush) {
+public record SessionOptions(boolean autoflush, Isolation isolation, List<EntityListener> listeners) {
+
+    /** Copies the listener list. */
+    public SessionOptions {
+        listeners = List.copyOf(listeners);
+    }
+
+    /** These options with another isolation level. */
+    public SessionOptions withIsolation(Isolation level) {
+        return new SessionOptions(autoflush, level, listeners);
+    }
 }

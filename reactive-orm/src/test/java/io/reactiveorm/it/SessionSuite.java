@@ -420,6 +420,154 @@ public abstract class SessionSuite extends DatabaseTest {
                 .verifyComplete();
     }
 
+    /** Open transactions on the server other than the asking one; -1 where the database cannot tell. */
+    protected long openTransactionsOnServer() {
+        return -1;
+    }
+
+    @Test
+    void cancellingAtRandomPointsLeavesNoConnectionAndNoTransactionOpen() {
+        db.inTransaction(s -> {
+            for (int i = 0; i < 20; i++) {
+                s.add(new User("u" + i, "u" + i + "@x", i));
+            }
+            return s.commit();
+        }).block(TIMEOUT);
+        java.util.Random random = new java.util.Random(42);
+        int cancels = 0;
+        for (int round = 0; round < 220; round++) {
+            int cancelAfter = random.nextInt(9); // statements to let through before cancelling (0: at once)
+            int variant = round % 3;
+            java.util.concurrent.atomic.AtomicReference<reactor.core.Disposable> running = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+            int name = round;
+            Mono<?> work = switch (variant) {
+                case 0 -> db.inTransaction(s -> s.scalars(select(User.class).where(User_.age.lt(10))).collectList()
+                        .flatMap(users -> {
+                            users.forEach(u -> u.setAge(u.getAge() + 100));
+                            s.add(new User("n" + name, "n" + name + "@x", 1));
+                            return s.flush();
+                        })
+                        .then(s.nested(n -> n.scalar(select(count()).from(User.class))))
+                        .then(s.get(User.class, 1L))
+                        .then(s.commit()));
+                case 1 -> db.inSessionMany(s -> s.stream(select(User.class).orderBy(User_.name.asc()))).collectList();
+                default -> db.inTransaction(s -> Flux.range(0, 10)
+                        .flatMap(i -> s.scalar(select(User_.name).where(User_.age.eq(i))))
+                        .collectList());
+            };
+            AutoCloseable listening = engine.addStatementListener(e -> {
+                if (seen.incrementAndGet() == cancelAfter && running.get() != null) {
+                    running.get().dispose();
+                }
+            });
+            try {
+                reactor.core.Disposable d = work.subscribe(x -> { }, e -> { });
+                running.set(d);
+                if (cancelAfter == 0 || seen.get() >= cancelAfter) {
+                    d.dispose();
+                }
+                cancels++;
+                awaitNoAcquiredConnection();
+            } finally {
+                try {
+                    listening.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        assertThat(cancels).isGreaterThanOrEqualTo(200);
+        assertThat(engine.acquiredConnections()).isZero();
+        long open = openTransactionsOnServer();
+        assertThat(open).isIn(-1L, 0L);
+        // the data is consistent: every committed round added exactly one user with its updates
+        db.inSession(s -> s.scalar(select(count()).from(User.class).where(User_.age.lt(10), User_.name.like("u%"))))
+                .as(StepVerifier::create)
+                .assertNext(n -> assertThat(n).isIn(0L, 10L))
+                .verifyComplete();
+    }
+
+    /** Cancellation cleans up asynchronously: wait (bounded, polling) for the pool to get everything back. */
+    private void awaitNoAcquiredConnection() {
+        Mono.fromCallable(engine::acquiredConnections)
+                .filter(n -> n == 0)
+                .repeatWhenEmpty(50, attempts -> attempts.delayElements(java.time.Duration.ofMillis(20)))
+                .switchIfEmpty(Mono.error(() -> new AssertionError(engine.acquiredConnections()
+                        + " connection(s) still acquired after a cancelled transaction")))
+                .block(TIMEOUT);
+    }
+
+    @Test
+    void listenersHearEveryWriteAndLoad() {
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        io.reactiveorm.SessionFactory listened = io.reactiveorm.SessionFactory.builder(engine).entities(entities())
+                .listener(new io.reactiveorm.EntityListener() {
+                    @Override
+                    public void beforeInsert(Object entity) {
+                        heard.add("beforeInsert " + ((User) entity).getName());
+                        ((User) entity).setGroup("audited");
+                    }
+
+                    @Override
+                    public void afterInsert(Object entity) {
+                        heard.add("afterInsert " + ((User) entity).getId());
+                    }
+
+                    @Override
+                    public void beforeUpdate(Object entity) {
+                        heard.add("beforeUpdate");
+                    }
+
+                    @Override
+                    public void afterUpdate(Object entity) {
+                        heard.add("afterUpdate");
+                    }
+
+                    @Override
+                    public void beforeDelete(Object entity) {
+                        heard.add("beforeDelete");
+                    }
+
+                    @Override
+                    public void afterDelete(Object entity) {
+                        heard.add("afterDelete");
+                    }
+
+                    @Override
+                    public void afterLoad(Object entity) {
+                        heard.add("afterLoad");
+                    }
+                }).build();
+        User u = new User("lee", "lee@x", 1);
+        listened.inTransaction(s -> {
+            s.add(u);
+            return s.commit();
+        }).block(TIMEOUT);
+        listened.inTransaction(s -> s.get(User.class, u.getId()).flatMap(x -> {
+            x.setAge(2);
+            return s.flush().then(Mono.fromRunnable(() -> s.delete(x))).then(s.commit());
+        })).block(TIMEOUT);
+        assertThat(heard).containsExactly("beforeInsert lee", "afterInsert " + u.getId(), "afterLoad", "beforeUpdate",
+                "afterUpdate", "beforeDelete", "afterDelete");
+        assertThat(u.getGroup()).isEqualTo("audited");
+    }
+
+    @Test
+    void transactionsRunAtTheRequestedIsolationLevel() {
+        db.inTransaction(io.reactiveorm.Isolation.SERIALIZABLE, s -> {
+            s.add(new User("iso", "iso@x", 1));
+            return s.commit();
+        }).as(StepVerifier::create).verifyComplete();
+        assertThat(users()).isEqualTo(1);
+        assertThat(isolationInsideTransaction(io.reactiveorm.Isolation.REPEATABLE_READ)).isIn("repeatable read", "-");
+    }
+
+    /** The isolation level the database reports inside a transaction at {@code level}; "-" where it cannot say. */
+    protected String isolationInsideTransaction(io.reactiveorm.Isolation level) {
+        return "-";
+    }
+
     @Test
     void streamIsBackpressured() {
         List<User> users = new ArrayList<>();
