@@ -2,8 +2,6 @@ package io.reactiveorm.mapping;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.EnumType;
-import java.lang.invoke.VarHandle;
-import java.util.List;
 
 /**
  * One mapped column of an entity: a basic field, or a field of an embedded value (flattened, with a
@@ -137,9 +135,5 @@ public record AttributeModel(
         /** Sets the value, creating embedded holders on the way as needed. */
         void set(Object entity, Object value);
 
-        /** Field-chain access, for {@code path} like {@code address.city}. */
-        static PropertyAccess fields(List<VarHandle> chain, List<Class<?>> holderTypes) {
-            return new FieldChainAccess(chain, holderTypes);
-        }
     }
 }

@@ -3,28 +3,32 @@ package io.reactiveorm.mapping;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and writes a (possibly embedded) attribute through a chain of field handles. The last
- * handle holds the value; the ones before hold embedded values, created on write when null.
+ * Reads and writes a (possibly embedded) attribute through a chain of fields. The last field holds
+ * the value; the ones before hold embedded values, created on write when null.
+ *
+ * <p>Uses {@link Field} with access enabled: on the JDK this runs on, reflective field access is
+ * far cheaper than invoking a {@code VarHandle} that is not a compile-time constant, and every
+ * flush reads each attribute of each object several times.
  */
 final class FieldChainAccess implements AttributeModel.PropertyAccess {
 
-    private final VarHandle[] chain;
+    private final Field[] chain;
     private final MethodHandle[] holderConstructors;
+    private final Field last;
     private final boolean primitive;
 
-    FieldChainAccess(List<VarHandle> chain, List<Class<?>> holderTypes) {
-        this.chain = chain.toArray(VarHandle[]::new);
-        this.holderConstructors = new MethodHandle[holderTypes.size()];
-        for (int i = 0; i < holderTypes.size(); i++) {
-            holderConstructors[i] = constructor(holderTypes.get(i));
+    private FieldChainAccess(List<Field> fields) {
+        this.chain = fields.toArray(Field[]::new);
+        this.holderConstructors = new MethodHandle[chain.length - 1];
+        for (int i = 0; i < chain.length - 1; i++) {
+            holderConstructors[i] = constructor(chain[i].getType());
         }
-        this.primitive = this.chain[this.chain.length - 1].varType().isPrimitive();
+        this.last = chain[chain.length - 1];
+        this.primitive = last.getType().isPrimitive();
     }
 
     /**
@@ -34,27 +38,16 @@ final class FieldChainAccess implements AttributeModel.PropertyAccess {
      * @return the access
      */
     static FieldChainAccess of(List<Field> fields) {
-        List<VarHandle> handles = new ArrayList<>();
-        List<Class<?>> holders = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            Field f = fields.get(i);
-            handles.add(handle(f));
-            if (i < fields.size() - 1) {
-                holders.add(f.getType());
+        for (Field f : fields) {
+            try {
+                f.setAccessible(true);
+            } catch (RuntimeException e) {
+                throw MappingException.of(f.getDeclaringClass(), f.getName(),
+                        "the field cannot be accessed (" + e.getMessage() + ")",
+                        "open the entity's package to reactive-orm (opens ... to io.reactiveorm)");
             }
         }
-        return new FieldChainAccess(handles, holders);
-    }
-
-    static VarHandle handle(Field f) {
-        try {
-            return MethodHandles.privateLookupIn(f.getDeclaringClass(), MethodHandles.lookup())
-                    .unreflectVarHandle(f);
-        } catch (IllegalAccessException e) {
-            throw MappingException.of(f.getDeclaringClass(), f.getName(),
-                    "the field cannot be accessed (" + e.getMessage() + ")",
-                    "open the entity's package to reactive-orm, or make the field non-final");
-        }
+        return new FieldChainAccess(fields);
     }
 
     static MethodHandle constructor(Class<?> type) {
@@ -69,41 +62,52 @@ final class FieldChainAccess implements AttributeModel.PropertyAccess {
 
     @Override
     public Object get(Object entity) {
-        Object current = entity;
-        for (VarHandle h : chain) {
-            if (current == null) {
-                return null;
+        try {
+            if (chain.length == 1) {
+                return last.get(entity);
             }
-            current = h.get(current);
+            Object current = entity;
+            for (Field f : chain) {
+                if (current == null) {
+                    return null;
+                }
+                current = f.get(current);
+            }
+            return current;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + last, e);
         }
-        return current;
     }
 
     @Override
     public void set(Object entity, Object value) {
-        Object current = entity;
-        for (int i = 0; i < chain.length - 1; i++) {
-            Object next = chain[i].get(current);
-            if (next == null) {
-                if (value == null) {
-                    return;
+        try {
+            Object current = entity;
+            for (int i = 0; i < chain.length - 1; i++) {
+                Object next = chain[i].get(current);
+                if (next == null) {
+                    if (value == null) {
+                        return;
+                    }
+                    next = newHolder(i);
+                    chain[i].set(current, next);
                 }
-                next = newHolder(i);
-                chain[i].set(current, next);
+                current = next;
             }
-            current = next;
+            if (value == null && primitive) {
+                return; // SQL NULL into a primitive keeps the field's default
+            }
+            last.set(current, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot write " + last, e);
         }
-        if (value == null && primitive) {
-            return; // SQL NULL into a primitive keeps the field's default
-        }
-        chain[chain.length - 1].set(current, value);
     }
 
     private Object newHolder(int i) {
         try {
             return holderConstructors[i].invoke();
         } catch (Throwable t) {
-            throw new MappingException("cannot create embedded value " + chain[i].varType().getName()
+            throw new MappingException("cannot create embedded value " + chain[i].getType().getName()
                     + ": " + t);
         }
     }

@@ -133,13 +133,22 @@ public final class DefaultSession implements Session {
     public EntityState state(Object entity) {
         InstanceState s = map.state(Objects.requireNonNull(entity, "entity"));
         if (s == null) {
-            return map.wasDetached(entity) ? EntityState.DETACHED : EntityState.TRANSIENT;
+            return map.wasDetached(keyOf(entity)) ? EntityState.DETACHED : EntityState.TRANSIENT;
         }
         return switch (s.status) {
             case PENDING -> EntityState.PENDING;
             case PERSISTENT -> EntityState.PERSISTENT;
             case DELETED -> EntityState.DELETED;
         };
+    }
+
+    /** The identity an untracked object would have, from its key attribute; null if it has none yet. */
+    private EntityKey keyOf(Object entity) {
+        if (!metadata.isEntity(entity.getClass())) {
+            return null;
+        }
+        Object id = metadata.entity(entity.getClass()).id().get(entity);
+        return id == null ? null : new EntityKey(entity.getClass(), id);
     }
 
     // ---- queries ------------------------------------------------------------------------------
@@ -295,8 +304,11 @@ public final class DefaultSession implements Session {
     private Mono<Void> doFlush() {
         return Mono.defer(() -> {
             List<InstanceState> states = map.all();
+            boolean listening = !options.listeners().isEmpty();
             for (InstanceState s : states) {
-                if (s.status == InstanceState.Status.PERSISTENT && !FlushPlanner.changedColumns(s).isEmpty()) {
+                // a dirty check here only where a callback or listener could change the object before the plan
+                if (s.status == InstanceState.Status.PERSISTENT && (listening || !s.model.callbacks(PreUpdate.class).isEmpty())
+                        && !FlushPlanner.changedColumns(s).isEmpty()) {
                     Callbacks.invoke(s.model, PreUpdate.class, s.entity);
                     options.listeners().forEach(l -> l.beforeUpdate(s.entity));
                 } else if (s.status == InstanceState.Status.PENDING) {

@@ -61,13 +61,11 @@ final class Flusher {
 
     // ---- inserts ------------------------------------------------------------------------------
 
-    /** Rows per INSERT statement. */
-    static final int INSERT_BATCH = 1000;
-    /** Bind parameters one statement may carry (PostgreSQL's protocol limit is 65,535; stay well below). */
-    static final int MAX_BINDS = 32_767;
+    /** Rows per batched UPDATE statement. */
+    static final int UPDATE_BATCH = 1000;
 
     /**
-     * Inserts one table's new rows in chunks of up to {@link #INSERT_BATCH} rows per statement.
+     * Inserts one table's new rows in chunks of the renderer's batch size.
      * Rows whose key the database generates are inserted with the keys returned and matched to
      * the rows by order (see {@code SqlRenderer}); rows with their key set are inserted without.
      */
@@ -81,8 +79,8 @@ final class Flusher {
             for (InstanceState s : action.states()) {
                 (id.generatedByDatabase() && id.get(s.entity) == null ? generated : keyed).add(s);
             }
-            int columns = model.attributes().size() + model.relationships().size();
-            int perStatement = Math.max(1, Math.min(INSERT_BATCH, MAX_BINDS / Math.max(1, columns)));
+            int perStatement = renderer.insertBatchSize(model.type(), true);
+            int perKeyedStatement = renderer.insertBatchSize(model.type(), false);
             // A self-referencing table is inserted one level of its tree at a time, roots first, so
             // that each row's parent has its key when the row is rendered.
             List<List<InstanceState>> batches = new ArrayList<>();
@@ -91,7 +89,7 @@ final class Flusher {
             }
             return Flux.fromIterable(batches).concatMap(c -> insertReturningKeys(connection, c))
                     .thenMany(Flux.fromIterable(FlushPlanner.rootsFirstLevels(model, keyed, map::get))
-                            .concatMapIterable(level -> chunks(level, perStatement))
+                            .concatMapIterable(level -> chunks(level, perKeyedStatement))
                             .concatMap(c -> insertRows(connection, c)))
                     .then();
         });
@@ -172,7 +170,7 @@ final class Flusher {
         List<List<FlushPlan.Update>> groups = new ArrayList<>();
         for (FlushPlan.Update u : updates) {
             List<FlushPlan.Update> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
-            if (last != null && last.size() < INSERT_BATCH && last.get(0).model() == u.model()
+            if (last != null && last.size() < UPDATE_BATCH && last.get(0).model() == u.model()
                     && last.get(0).changed().equals(u.changed())) {
                 last.add(u);
             } else {

@@ -14,10 +14,19 @@ import java.util.Map;
  */
 final class IdentityMap {
 
-    private final Map<EntityKey, InstanceState> byKey = new HashMap<>();
-    private final Map<Object, InstanceState> byObject = new IdentityHashMap<>();
-    /** Objects the session has let go of (closed, expunged): reported DETACHED. */
-    private final Map<Object, Boolean> detached = new java.util.WeakHashMap<>();
+    private Map<EntityKey, InstanceState> byKey = new HashMap<>();
+    private Map<Object, InstanceState> byObject = new IdentityHashMap<>();
+    /** Tracked states in the order they entered; entries of removed states are skipped and pruned. */
+    private List<InstanceState> ordered = new ArrayList<>();
+    private int removed;
+    /** The keys the session had when it was closed: all of them detached. */
+    private Map<EntityKey, InstanceState> closedKeys = Map.of();
+    /**
+     * Keys of objects the session has let go of (closed, expunged, deleted and committed): an
+     * untracked object with one of these keys is DETACHED. Keys, not objects, so that an entity's
+     * own equals/hashCode never matters.
+     */
+    private final java.util.Set<EntityKey> detached = new java.util.HashSet<>();
 
     InstanceState get(EntityKey key) {
         return byKey.get(key);
@@ -29,7 +38,7 @@ final class IdentityMap {
 
     void track(InstanceState state) {
         byObject.put(state.entity, state);
-        detached.remove(state.entity);
+        ordered.add(state);
         if (state.key != null) {
             register(state);
         }
@@ -54,26 +63,35 @@ final class IdentityMap {
     }
 
     void remove(InstanceState state, boolean markDetached) {
-        byObject.remove(state.entity);
+        if (byObject.remove(state.entity) != null) {
+            removed++;
+        }
         if (state.key != null && byKey.get(state.key) == state) {
             byKey.remove(state.key);
         }
-        if (markDetached) {
-            detached.put(state.entity, Boolean.TRUE);
-        } else {
-            detached.remove(state.entity);
+        if (markDetached && state.key != null) {
+            detached.add(state.key);
         }
     }
 
-    boolean wasDetached(Object entity) {
-        return detached.containsKey(entity);
+    /** Whether an untracked object's key belongs to an object this session let go of. */
+    boolean wasDetached(EntityKey key) {
+        return key != null && (detached.contains(key) || closedKeys.containsKey(key));
     }
 
-    /** Every tracked state, in the order objects entered the session. */
+    /** Every tracked state, in the order objects entered the session (a copy: callers may change the map). */
     List<InstanceState> all() {
-        List<InstanceState> all = new ArrayList<>(byObject.values());
-        all.sort(java.util.Comparator.comparingLong(s -> s.order));
-        return all;
+        if (removed > 0) {
+            List<InstanceState> live = new ArrayList<>(byObject.size());
+            for (InstanceState s : ordered) {
+                if (byObject.get(s.entity) == s) {
+                    live.add(s);
+                }
+            }
+            ordered = live;
+            removed = 0;
+        }
+        return new ArrayList<>(ordered);
     }
 
     Collection<InstanceState> states() {
@@ -82,11 +100,11 @@ final class IdentityMap {
 
     void clear(boolean markDetached) {
         if (markDetached) {
-            for (Object e : byObject.keySet()) {
-                detached.put(e, Boolean.TRUE);
-            }
+            closedKeys = byKey; // kept as is: every key in it is now detached
         }
-        byObject.clear();
-        byKey.clear();
+        byObject = new IdentityHashMap<>();
+        byKey = new HashMap<>();
+        ordered = new ArrayList<>();
+        removed = 0;
     }
 }

@@ -102,6 +102,33 @@ public final class SqlRenderer {
         return RenderedSql.of(sql, ctx.binds);
     }
 
+    /** Rows per multi-row INSERT that binds one array per column (no bind-parameter ceiling applies). */
+    public static final int ARRAY_INSERT_ROWS = 10_000;
+    /** Rows per multi-row INSERT that binds each value. */
+    public static final int VALUES_INSERT_ROWS = 1_000;
+    /** Bind parameters one statement may carry (PostgreSQL's protocol allows 65,535; stay well below). */
+    public static final int MAX_BINDS = 32_767;
+
+    /**
+     * How many rows of {@code entity} one INSERT should carry: many when the dialect binds whole
+     * columns as arrays (keys returned), else as many as fit {@link #MAX_BINDS} parameters, at most
+     * {@link #VALUES_INSERT_ROWS}.
+     */
+    public int insertBatchSize(Class<?> entity, boolean returningKeys) {
+        EntityModel<?> model = metadata.entity(entity);
+        int columns = model.attributes().size() + model.foreignKeys().size();
+        if (returningKeys && dialect.supportsInsertReturning()) {
+            boolean arrays = model.attributes().stream()
+                    .filter(a -> !(a.id() && a.generatedByDatabase()))
+                    .allMatch(a -> dialect.arrayType(new SqlType(a.columnType(), a.length(), a.precision(), a.scale())).isPresent())
+                    && model.foreignKeys().stream().allMatch(r -> dialect.arrayType(SqlType.of(r.joinColumn().columnType())).isPresent());
+            if (arrays) {
+                return ARRAY_INSERT_ROWS;
+            }
+        }
+        return Math.max(1, Math.min(VALUES_INSERT_ROWS, MAX_BINDS / Math.max(1, columns)));
+    }
+
     // ---- SELECT -------------------------------------------------------------------------------
 
     /**
@@ -370,9 +397,9 @@ public final class SqlRenderer {
             for (int i = 0; i < columns.size(); i++) {
                 InsertColumn c = columns.get(i);
                 Class<?> element = types.get(i).javaType();
-                Object array = java.lang.reflect.Array.newInstance(element, insert.rows().size());
-                for (int r = 0; r < insert.rows().size(); r++) {
-                    java.lang.reflect.Array.set(array, r, databaseValue(c, insert.rows().get(r)));
+                Object[] array = (Object[]) java.lang.reflect.Array.newInstance(element, insert.rows().size());
+                for (int r = 0; r < array.length; r++) {
+                    array[r] = databaseValue(c, insert.rows().get(r));
                 }
                 sb.append(i > 0 ? ", " : "").append(ctx.bindRaw(array, array.getClass())).append("::")
                         .append(dialect.arrayType(types.get(i)).orElseThrow());

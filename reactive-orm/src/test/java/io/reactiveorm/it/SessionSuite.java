@@ -245,7 +245,9 @@ public abstract class SessionSuite extends DatabaseTest {
             s.addAll(many);
             return s.commit();
         }).as(StepVerifier::create).verifyComplete();
-        assertThat(recorder.count("INSERT")).isEqualTo(3);
+        // at most ceil(N/1000) statements: PostgreSQL binds one array per column (one statement),
+        // H2 binds each value (1000 rows per statement)
+        assertThat(recorder.count("INSERT")).isEqualTo(engine.dialect().supportsInsertReturning() ? 1 : 3);
         assertThat(recorder.events()).allSatisfy(e -> assertThat(e.binds().size()).isLessThanOrEqualTo(32_767));
         assertThat(many).extracting(User::getId).doesNotContainNull().doesNotHaveDuplicates();
         // keys map to their own objects: each object's row has its name
