@@ -79,6 +79,12 @@ public interface Session {
      */
     <T, R> Mono<R> fetch(T entity, RelationshipRef<T, R> relationship);
 
+    /**
+     * Whether {@code relationship} of {@code entity} is loaded: a loaded to-one that is {@code null}
+     * really has no related object; an unloaded one only was not loaded (its foreign key is kept).
+     */
+    boolean isLoaded(Object entity, RelationshipRef<?, ?> relationship);
+
     /** Reloads a persistent object's columns from the database, discarding its unflushed changes. */
     Mono<Void> refresh(Object entity);
 

@@ -68,6 +68,30 @@ public final class SessionConnection {
         });
     }
 
+    /**
+     * Rows of a relationship-load query ({@code SqlRenderer.renderLoad}): the entity's attributes and
+     * foreign keys as {@link #entityRows}, then the grouping key, read as {@code sql.types().get(0)}.
+     */
+    public Flux<Object[]> entityRowsWithKey(RenderedSql sql) {
+        EntityModel<?> model = sql.entity();
+        List<AttributeModel> attributes = model.attributes();
+        List<RelationshipModel> foreignKeys = model.foreignKeys();
+        int n = attributes.size();
+        int k = foreignKeys.size();
+        Class<?> keyType = sql.types().get(0);
+        return executor.query(connection, sql, 0, (row, metadata) -> {
+            Object[] values = new Object[n + k + 1];
+            for (int i = 0; i < n; i++) {
+                values[i] = RowReader.read(row, i, attributes.get(i), null);
+            }
+            for (int i = 0; i < k; i++) {
+                values[n + i] = RowReader.read(row, n + i, null, foreignKeys.get(i).joinColumn().columnType());
+            }
+            values[n + k] = RowReader.read(row, n + k, null, keyType);
+            return values;
+        });
+    }
+
     /** The first column of each row, converted as the query declared. */
     public Flux<Object> scalars(RenderedSql sql, int fetchSize) {
         return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.scalar(row, sql));

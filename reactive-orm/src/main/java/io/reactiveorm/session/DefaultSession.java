@@ -49,6 +49,10 @@ public final class DefaultSession implements Session {
     private final OperationQueue queue = new OperationQueue();
     private final IdentityMap map = new IdentityMap();
     private final Flusher flusher;
+    private final RelationshipLoader loader;
+    private final RelationshipSync sync;
+    /** Objects waiting for a fetch of a relationship, coalesced into one query per relationship. */
+    private final Map<io.reactiveorm.mapping.RelationshipModel, List<InstanceState>> pendingFetches = new java.util.IdentityHashMap<>();
     private long order;
     private int savepoints;
     /** The open connection and transaction; touched only by queued operations. */
@@ -67,6 +71,8 @@ public final class DefaultSession implements Session {
         this.renderer = renderer;
         this.options = options;
         this.flusher = new Flusher(renderer, map, options.listeners());
+        this.loader = new RelationshipLoader(renderer, metadata, map, (model, values) -> hydrate(model, values, true));
+        this.sync = new RelationshipSync(metadata, map, this::add, this::remove);
     }
 
     // ---- object state -------------------------------------------------------------------------
@@ -84,7 +90,9 @@ public final class DefaultSession implements Session {
         }
         EntityModel<?> model = metadata.entity(entity.getClass());
         Callbacks.invoke(model, PrePersist.class, entity);
-        map.track(new InstanceState(entity, model, InstanceState.Status.PENDING, ++order));
+        InstanceState added = new InstanceState(entity, model, InstanceState.Status.PENDING, ++order);
+        added.markNew();
+        map.track(added);
     }
 
     @Override
@@ -105,12 +113,15 @@ public final class DefaultSession implements Session {
                     + "so it cannot be deleted. Fix: load it in this session first (session.get), or run "
                     + "session.execute(delete(...).where(...))");
         }
+        remove(s);
+    }
+
+    /** Marks an object deleted (a pending one simply leaves the session). */
+    private void remove(InstanceState s) {
         if (s.status == InstanceState.Status.PENDING) {
             map.remove(s, false);
-            return;
-        }
-        if (s.status == InstanceState.Status.PERSISTENT) {
-            Callbacks.invoke(s.model, PreRemove.class, entity);
+        } else if (s.status == InstanceState.Status.PERSISTENT) {
+            Callbacks.invoke(s.model, PreRemove.class, s.entity);
             s.status = InstanceState.Status.DELETED;
         }
     }
@@ -210,16 +221,37 @@ public final class DefaultSession implements Session {
 
     @SuppressWarnings("unchecked")
     private <T> Flux<T> results(Select<T> query, int fetchSize, boolean track) {
-        if (!query.loaderOptions().isEmpty()) {
-            return Flux.error(new OrmException("relationship loader options " + query.loaderOptions() + " are not "
-                    + "supported yet (they arrive with relationship loading). Fix: query the related entities with "
-                    + "a second select(...).where(fk.in(...)) for now"));
+        if (!track && !query.loaderOptions().isEmpty()) {
+            return Flux.error(new OrmException("stream() does not load relationships, but the query has loader options "
+                    + query.loaderOptions() + ". Fix: stream without options and load what you need per batch with "
+                    + "session.fetch, or use scalars()"));
         }
         RenderedSql sql = renderer.render(query);
         return connection().flatMapMany(c -> switch (query.shape()) {
-            case ENTITY -> c.entityRows(sql, fetchSize).map(values -> (T) hydrate(sql.entity(), values, track));
+            case ENTITY -> entities(c, sql, query, fetchSize, track);
             case SCALAR -> (Flux<T>) c.scalars(sql, fetchSize);
             case ROW -> (Flux<T>) c.rows(sql, query.projection(), fetchSize);
+        });
+    }
+
+    /** Entities of a query, then their relationships as its options and the EAGER mappings ask (not for streams). */
+    @SuppressWarnings("unchecked")
+    private <T> Flux<T> entities(SessionConnection c, RenderedSql sql, Select<T> query, int fetchSize, boolean track) {
+        Flux<T> rows = c.entityRows(sql, fetchSize).map(values -> (T) hydrate(sql.entity(), values, track));
+        List<io.reactiveorm.loading.Load.Path> paths = LoadPlan.paths(query.loaderOptions());
+        if (!track || (paths.isEmpty() && !LoadPlan.hasEager(sql.entity()))) {
+            return rows;
+        }
+        return rows.collectList().flatMapMany(list -> {
+            List<InstanceState> states = new java.util.ArrayList<>(list.size());
+            java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (T e : list) {
+                InstanceState st = map.state(e);
+                if (st != null && seen.add(e)) {
+                    states.add(st);
+                }
+            }
+            return LoadPlan.apply(loader, metadata, c, states, sql.entity(), paths, 0).thenMany(Flux.fromIterable(list));
         });
     }
 
@@ -239,13 +271,26 @@ public final class DefaultSession implements Session {
         for (int i = 0; i < attributes.size(); i++) {
             attributes.get(i).set(entity, values[i]);
         }
+        // Nothing loads implicitly: collections read as "unloaded" until loaded; to-ones stay null
+        // unless the object they refer to is in the session already.
+        for (io.reactiveorm.mapping.RelationshipModel r : model.relationships()) {
+            r.access().set(entity, r.isCollection() ? Unloaded.collection(r) : null);
+        }
         if (track) {
             InstanceState s = new InstanceState(entity, model, InstanceState.Status.PERSISTENT, ++order);
             s.key = key;
-            s.foreignKeys = java.util.Arrays.copyOfRange(values, attributes.size(), values.length);
+            s.foreignKeys = java.util.Arrays.copyOfRange(values, attributes.size(), attributes.size() + model.foreignKeys().size());
             s.snapshot = s.currentValues();
             s.committed = s.snapshot;
             map.track(s);
+            for (int k = 0; k < model.foreignKeys().size(); k++) {
+                io.reactiveorm.mapping.RelationshipModel r = model.foreignKeys().get(k);
+                InstanceState target = s.foreignKeys[k] == null ? null : map.get(new EntityKey(r.target(), s.foreignKeys[k]));
+                if (s.foreignKeys[k] == null || (target != null && target.status == InstanceState.Status.PERSISTENT)) {
+                    r.access().set(entity, target == null ? null : target.entity);
+                    s.markLoaded(r);
+                }
+            }
         }
         Callbacks.invoke(model, PostLoad.class, entity);
         options.listeners().forEach(l -> l.afterLoad(entity));
@@ -253,10 +298,45 @@ public final class DefaultSession implements Session {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T, R> Mono<R> fetch(T entity, RelationshipRef<T, R> relationship) {
-        return Mono.error(new OrmException("session.fetch(" + relationship + ") is not available yet: relationship "
-                + "loading arrives with the relationships milestone. Fix: query the related entity with "
-                + "select(...).where(...) for now"));
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(relationship, "relationship");
+        return Mono.defer(() -> {
+            io.reactiveorm.mapping.RelationshipModel r = metadata.entity(entity.getClass()).relationship(relationship.name());
+            InstanceState s = map.state(entity);
+            if (s == null) {
+                return Mono.error(new DetachedEntityException(entity.getClass().getSimpleName() + " is not in this session, "
+                        + "so its " + relationship.name() + " cannot be fetched. Fix: load it in this session first"));
+            }
+            if (!s.isLoaded(r)) {
+                synchronized (pendingFetches) {
+                    pendingFetches.computeIfAbsent(r, k -> new java.util.ArrayList<>()).add(s);
+                }
+            }
+            // Every fetch queues a load of the relationship; the first to run loads it for all objects
+            // waiting by then, the others find their object loaded and cost nothing.
+            return run(() -> Mono.defer(() -> {
+                List<InstanceState> batch;
+                synchronized (pendingFetches) {
+                    batch = pendingFetches.remove(r);
+                }
+                if (batch == null || batch.isEmpty()) {
+                    return Mono.<Void>empty();
+                }
+                return autoflush().then(connection()).flatMap(c -> loader.load(c, batch, r)
+                        .flatMap(related -> LoadPlan.apply(loader, metadata, c, related, metadata.entity(r.target()),
+                                List.of(), 1)));
+            })).then(Mono.fromCallable(() -> (R) r.access().get(entity)));
+        });
+    }
+
+    @Override
+    public boolean isLoaded(Object entity, RelationshipRef<?, ?> relationship) {
+        InstanceState s = map.state(Objects.requireNonNull(entity, "entity"));
+        io.reactiveorm.mapping.RelationshipModel r = metadata.entity(entity.getClass())
+                .relationship(Objects.requireNonNull(relationship, "relationship").name());
+        return s != null ? s.isLoaded(r) : !Unloaded.is(r.access().get(entity));
     }
 
     @Override
@@ -302,7 +382,8 @@ public final class DefaultSession implements Session {
 
     /** Plans and writes pending changes; runs inside a queued operation. */
     private Mono<Void> doFlush() {
-        return Mono.defer(() -> {
+        return loadForRemoval(0).then(Mono.defer(() -> {
+            List<RelationshipSync.AssociationChange> associations = sync.prepare();
             List<InstanceState> states = map.all();
             boolean listening = !options.listeners().isEmpty();
             for (InstanceState s : states) {
@@ -317,11 +398,36 @@ public final class DefaultSession implements Session {
                     options.listeners().forEach(l -> l.beforeDelete(s.entity));
                 }
             }
-            FlushPlan plan = FlushPlanner.plan(states, metadata.entities());
+            FlushPlan plan = FlushPlanner.plan(states, metadata.entities(), associations);
             if (plan.isEmpty()) {
+                return Mono.<Void>empty();
+            }
+            return connection().flatMap(c -> flusher.execute(c, plan)).then(Mono.fromRunnable(() -> {
+                for (InstanceState s : map.all()) {
+                    if (s.status != InstanceState.Status.DELETED) {
+                        s.flushed();
+                    }
+                }
+            }));
+        }));
+    }
+
+    /**
+     * Cascading removal follows relationships that may not be loaded: load them (one query per
+     * relationship), mark what they hold deleted, and repeat for what that deleted in turn.
+     */
+    private Mono<Void> loadForRemoval(int depth) {
+        return Mono.defer(() -> {
+            sync.cascadeRemove(map.all());
+            List<io.reactiveorm.mapping.RelationshipModel> relationships = new java.util.ArrayList<>();
+            List<InstanceState> parents = sync.needLoadingForRemoval(map.all(), relationships);
+            if (parents.isEmpty() || depth > LoadPlan.MAX_DEPTH) {
                 return Mono.empty();
             }
-            return connection().flatMap(c -> flusher.execute(c, plan));
+            return connection().flatMap(c -> Flux.range(0, parents.size())
+                            .concatMap(i -> loader.load(c, List.of(parents.get(i)), relationships.get(i)))
+                            .then())
+                    .then(loadForRemoval(depth + 1));
         });
     }
 

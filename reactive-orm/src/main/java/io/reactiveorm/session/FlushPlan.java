@@ -13,7 +13,7 @@ import java.util.List;
 record FlushPlan(List<Action> actions) {
 
     /** One step of a flush. */
-    sealed interface Action permits Insert, Update, Delete {
+    sealed interface Action permits Insert, Update, Delete, Associations {
         /** The entity written. */
         EntityModel<?> model();
     }
@@ -33,8 +33,22 @@ record FlushPlan(List<Action> actions) {
      * @param model the entity
      * @param state the object
      * @param changed indexes into {@code model.attributes()} of the changed columns
+     * @param changedForeignKeys indexes into {@code model.foreignKeys()} of the changed references
      */
-    record Update(EntityModel<?> model, InstanceState state, List<Integer> changed) implements Action {
+    record Update(EntityModel<?> model, InstanceState state, List<Integer> changed, List<Integer> changedForeignKeys)
+            implements Action {
+    }
+
+    /**
+     * Insert or delete many-to-many association rows of one owning relationship.
+     *
+     * @param model the owning entity
+     * @param owning the owning relationship (its join table holds the rows)
+     * @param pairs the (owner, target) objects of each row
+     * @param insert insert (true) or delete (false)
+     */
+    record Associations(EntityModel<?> model, io.reactiveorm.mapping.RelationshipModel owning, List<Object[]> pairs,
+            boolean insert) implements Action {
     }
 
     /**

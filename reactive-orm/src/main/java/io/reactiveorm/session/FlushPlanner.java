@@ -33,6 +33,15 @@ final class FlushPlanner {
      * @param entityOrder every mapped entity, in any order
      */
     static FlushPlan plan(List<InstanceState> states, Collection<EntityModel<?>> entityOrder) {
+        return plan(states, entityOrder, List.of());
+    }
+
+    /**
+     * Plans a flush of {@code states} and of the association rows {@code associations}: inserts,
+     * updates, association deletes, association inserts, deletes.
+     */
+    static FlushPlan plan(List<InstanceState> states, Collection<EntityModel<?>> entityOrder,
+            List<RelationshipSync.AssociationChange> associations) {
         List<EntityModel<?>> tables = dependencyOrder(entityOrder);
         Map<EntityModel<?>, List<InstanceState>> inserts = new LinkedHashMap<>();
         Map<EntityModel<?>, List<InstanceState>> deletes = new LinkedHashMap<>();
@@ -47,8 +56,9 @@ final class FlushPlanner {
                 }
                 case PERSISTENT -> {
                     List<Integer> changed = changedColumns(s);
-                    if (!changed.isEmpty()) {
-                        updates.add(new FlushPlan.Update(s.model, s, changed));
+                    List<Integer> references = s.changedForeignKeys();
+                    if (!changed.isEmpty() || !references.isEmpty()) {
+                        updates.add(new FlushPlan.Update(s.model, s, changed, references));
                     }
                 }
                 default -> throw new IllegalStateException(s.status.toString());
@@ -63,6 +73,16 @@ final class FlushPlanner {
         }
         updates.sort((a, b) -> Integer.compare(tables.indexOf(a.model()), tables.indexOf(b.model())));
         actions.addAll(updates);
+        for (boolean insert : new boolean[] {false, true}) {
+            Map<io.reactiveorm.mapping.RelationshipModel, List<Object[]>> rows = new LinkedHashMap<>();
+            for (RelationshipSync.AssociationChange c : associations) {
+                if (c.insert() == insert) {
+                    rows.computeIfAbsent(c.owning(), r -> new ArrayList<>()).add(new Object[] {c.owner(), c.target()});
+                }
+            }
+            rows.forEach((owning, pairs) -> actions.add(new FlushPlan.Associations(
+                    entityOrder.stream().filter(m -> m.type() == owning.owner()).findFirst().orElseThrow(), owning, pairs, insert)));
+        }
         for (int i = tables.size() - 1; i >= 0; i--) {
             List<InstanceState> rows = deletes.get(tables.get(i));
             if (rows != null) {

@@ -50,8 +50,13 @@ final class Flusher {
                 steps.add(updates(connection, List.copyOf(updates)));
                 updates.clear();
             }
-            steps.add(action instanceof FlushPlan.Insert insert ? insert(connection, insert)
-                    : delete(connection, (FlushPlan.Delete) action));
+            if (action instanceof FlushPlan.Insert insert) {
+                steps.add(insert(connection, insert));
+            } else if (action instanceof FlushPlan.Associations rows) {
+                steps.add(associations(connection, rows));
+            } else {
+                steps.add(delete(connection, (FlushPlan.Delete) action));
+            }
         }
         if (!updates.isEmpty()) {
             steps.add(updates(connection, updates));
@@ -171,7 +176,8 @@ final class Flusher {
         for (FlushPlan.Update u : updates) {
             List<FlushPlan.Update> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
             if (last != null && last.size() < UPDATE_BATCH && last.get(0).model() == u.model()
-                    && last.get(0).changed().equals(u.changed())) {
+                    && last.get(0).changed().equals(u.changed())
+                    && last.get(0).changedForeignKeys().equals(u.changedForeignKeys())) {
                 last.add(u);
             } else {
                 groups.add(new ArrayList<>(List.of(u)));
@@ -223,6 +229,11 @@ final class Flusher {
             AttributeModel a = attributes.get(i);
             update = update.set((ColumnRef) column(model, a), a.get(s.entity));
         }
+        for (int k : action.changedForeignKeys()) {
+            io.reactiveorm.mapping.RelationshipModel r = model.foreignKeys().get(k);
+            update = update.set((io.reactiveorm.sql.RelationshipRef) io.reactiveorm.metamodel.Relationship.of(
+                    model.type(), r.name(), r.target()), r.access().get(s.entity));
+        }
         List<Condition> where = new ArrayList<>();
         where.add(((ColumnRef) column(model, model.id())).eq(s.key.id()));
         AttributeModel version = model.version().orElse(null);
@@ -234,6 +245,24 @@ final class Flusher {
             where.add(((ColumnRef) column(model, version)).eq(current));
         }
         return update.where(where.toArray(Condition[]::new));
+    }
+
+    // ---- association rows ---------------------------------------------------------------------
+
+    /** Many-to-many rows, keyed by the objects' keys (set by now: inserts run first). */
+    private Mono<Void> associations(SessionConnection connection, FlushPlan.Associations action) {
+        return Mono.defer(() -> {
+            io.reactiveorm.mapping.RelationshipModel owning = action.owning();
+            AttributeModel ownerId = io.reactiveorm.mapping.Metadata.model(owning.owner()).id();
+            AttributeModel targetId = io.reactiveorm.mapping.Metadata.model(owning.target()).id();
+            List<Object[]> keys = new ArrayList<>();
+            for (Object[] pair : action.pairs()) {
+                keys.add(new Object[] {ownerId.toDatabase(ownerId.get(pair[0])), targetId.toDatabase(targetId.get(pair[1]))});
+            }
+            return Flux.fromIterable(chunks(keys, UPDATE_BATCH)).concatMap(chunk -> connection.update(action.insert()
+                    ? renderer.renderAssociationInsert(owning.joinTable(), chunk)
+                    : renderer.renderAssociationDelete(owning.joinTable(), chunk))).then();
+        });
     }
 
     // ---- deletes ------------------------------------------------------------------------------

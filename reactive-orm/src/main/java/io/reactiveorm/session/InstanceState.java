@@ -29,6 +29,12 @@ final class InstanceState {
      * references, known even when the related object is not loaded. Null while pending.
      */
     Object[] foreignKeys;
+    /**
+     * The relationships of this object that are loaded (or were set by the application on a new
+     * object), with what they held at the last load or flush: for a collection, its elements; for a
+     * to-one, the related object. Absent: not loaded.
+     */
+    final java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> loaded = new java.util.IdentityHashMap<>();
     /** Whether the DELETE for it has been flushed (it stays DELETED until commit). */
     boolean deleteFlushed;
 
@@ -50,15 +56,75 @@ final class InstanceState {
         return values;
     }
 
-    /** The keys of the objects this one references through {@code model.foreignKeys()} now. */
+    /** Whether {@code relationship} is loaded (or set by the application) on this object. */
+    boolean isLoaded(io.reactiveorm.mapping.RelationshipModel relationship) {
+        return loaded.containsKey(relationship)
+                || (!relationship.isCollection() && relationship.access().get(entity) != null);
+    }
+
+    /** A new object: everything it holds was set by the application, so every relationship counts as loaded, and new. */
+    void markNew() {
+        for (io.reactiveorm.mapping.RelationshipModel r : model.relationships()) {
+            Object value = r.access().get(entity);
+            if (!Unloaded.is(value)) {
+                loaded.put(r, r.isCollection() ? List.of() : null);
+            }
+        }
+    }
+
+    /** After a flush: loaded relationships remember what they hold now; foreign keys what was written. */
+    void flushed() {
+        for (io.reactiveorm.mapping.RelationshipModel r : model.relationships()) {
+            if (isLoaded(r)) {
+                markLoaded(r);
+            }
+        }
+        foreignKeys = currentForeignKeys();
+    }
+
+    /** Remembers what {@code relationship} holds now as its loaded (flushed) contents. */
+    void markLoaded(io.reactiveorm.mapping.RelationshipModel relationship) {
+        Object value = relationship.access().get(entity);
+        loaded.put(relationship, relationship.isCollection() ? Unloaded.elements(value) : value);
+    }
+
+    /**
+     * The keys of the objects this one references through {@code model.foreignKeys()} now: from the
+     * related object where the relationship is loaded, else the remembered key (an unloaded
+     * reference is not a cleared one).
+     */
     Object[] currentForeignKeys() {
         List<io.reactiveorm.mapping.RelationshipModel> fks = model.foreignKeys();
         Object[] keys = new Object[fks.size()];
         for (int i = 0; i < keys.length; i++) {
-            Object target = fks.get(i).access().get(entity);
-            keys[i] = target == null ? null : io.reactiveorm.mapping.Metadata.model(fks.get(i).target()).id().get(target);
+            io.reactiveorm.mapping.RelationshipModel r = fks.get(i);
+            if (!isLoaded(r)) {
+                keys[i] = foreignKeys == null ? null : foreignKeys[i];
+                continue;
+            }
+            Object target = r.access().get(entity);
+            keys[i] = target == null ? null : io.reactiveorm.mapping.Metadata.model(r.target()).id().get(target);
         }
         return keys;
+    }
+
+    /** Indexes into {@code model.foreignKeys()} of loaded references that point elsewhere than the row does. */
+    List<Integer> changedForeignKeys() {
+        List<io.reactiveorm.mapping.RelationshipModel> fks = model.foreignKeys();
+        List<Integer> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < fks.size(); i++) {
+            io.reactiveorm.mapping.RelationshipModel r = fks.get(i);
+            if (!isLoaded(r)) {
+                continue;
+            }
+            Object target = r.access().get(entity);
+            Object key = target == null ? null : io.reactiveorm.mapping.Metadata.model(r.target()).id().get(target);
+            Object before = foreignKeys == null ? null : foreignKeys[i];
+            if ((target != null && key == null) || !java.util.Objects.equals(key, before)) {
+                changed.add(i);
+            }
+        }
+        return changed;
     }
 
     /**

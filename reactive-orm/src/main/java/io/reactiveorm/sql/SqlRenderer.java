@@ -129,6 +129,115 @@ public final class SqlRenderer {
         return Math.max(1, Math.min(VALUES_INSERT_ROWS, MAX_BINDS / Math.max(1, columns)));
     }
 
+    // ---- relationship loading -----------------------------------------------------------------
+
+    /** Parent keys per relationship-load query when they are bound as one array. */
+    public static final int ARRAY_LOAD_KEYS = 50_000;
+    /** Parent keys per relationship-load query when each is its own parameter. */
+    public static final int LIST_LOAD_KEYS = 30_000;
+
+    /** How many parent keys one relationship-load query of {@code relationship} should carry. */
+    public int loadBatchSize(RelationshipModel relationship) {
+        return dialect.arrayType(SqlType.of(loadKeyType(relationship))).isPresent() ? ARRAY_LOAD_KEYS : LIST_LOAD_KEYS;
+    }
+
+    /** The Java type of the keys a load of {@code relationship} is filtered by (see {@link #renderLoad}). */
+    public Class<?> loadKeyType(RelationshipModel relationship) {
+        if (relationship.owning() && relationship.joinColumn() != null) {
+            return relationship.joinColumn().columnType();
+        }
+        return metadata.entity(relationship.owner()).id().columnType();
+    }
+
+    /**
+     * The query that loads {@code relationship} for many parents at once (selectin loading): the
+     * target entity's columns and foreign keys, then one more column, the key that groups each row
+     * under its parent. Rows come ordered by that key, then by the target's key.
+     *
+     * <ul>
+     * <li>owning to-one: {@code SELECT target..., target.id FROM target WHERE target.id IN (fk values)}
+     * <li>one-to-many / inverse one-to-one: {@code ... , target.fk FROM target WHERE target.fk IN (parent keys)}
+     * <li>many-to-many: {@code ... , assoc.parent_col FROM target JOIN assoc ON ... WHERE assoc.parent_col IN (parent keys)}
+     * </ul>
+     *
+     * @param relationship the relationship to load
+     * @param keys foreign key values (owning to-one) or parent keys (all other kinds)
+     */
+    public RenderedSql renderLoad(RelationshipModel relationship, List<?> keys) {
+        RenderContext ctx = new RenderContext(dialect, metadata);
+        EntityModel<?> target = metadata.entity(relationship.target());
+        String t = dialect.quote(target.tableName());
+        StringBuilder sb = new StringBuilder("SELECT ");
+        for (AttributeModel a : target.attributes()) {
+            sb.append(t).append('.').append(dialect.quote(a.columnName())).append(", ");
+        }
+        for (RelationshipModel fk : target.foreignKeys()) {
+            sb.append(t).append('.').append(dialect.quote(fk.joinColumn().columnName())).append(", ");
+        }
+        String groupColumn;
+        String from = table(target);
+        RelationshipModel owning = relationship.owning() ? relationship : metadata.otherSide(relationship);
+        if (owning.joinTable() != null) {
+            JoinTableModel jt = owning.joinTable();
+            JoinColumnModel toParent = relationship.owning() ? jt.joinColumn() : jt.inverseJoinColumn();
+            JoinColumnModel toTarget = relationship.owning() ? jt.inverseJoinColumn() : jt.joinColumn();
+            String assoc = dialect.quote(jt.tableName());
+            groupColumn = assoc + "." + dialect.quote(toParent.columnName());
+            from = from + " JOIN " + assoc + " ON " + assoc + "." + dialect.quote(toTarget.columnName()) + " = " + t + "."
+                    + dialect.quote(toTarget.referencedColumnName());
+        } else if (relationship.owning()) {
+            groupColumn = t + "." + dialect.quote(relationship.joinColumn().referencedColumnName());
+        } else {
+            groupColumn = t + "." + dialect.quote(owning.joinColumn().columnName());
+        }
+        sb.append(groupColumn).append(" FROM ").append(from).append(" WHERE ").append(groupColumn);
+        Class<?> keyType = loadKeyType(relationship);
+        java.util.Optional<String> arrayType = dialect.arrayType(SqlType.of(keyType));
+        if (arrayType.isPresent()) {
+            Object[] array = (Object[]) java.lang.reflect.Array.newInstance(keyType, keys.size());
+            for (int i = 0; i < array.length; i++) {
+                array[i] = keys.get(i);
+            }
+            sb.append(" = ANY(").append(ctx.bindRaw(array, array.getClass())).append("::").append(arrayType.get()).append(')');
+        } else {
+            sb.append(" IN (");
+            for (int i = 0; i < keys.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(ctx.bindRaw(keys.get(i), keyType));
+            }
+            sb.append(')');
+        }
+        sb.append(" ORDER BY ").append(groupColumn).append(", ").append(t).append('.')
+                .append(dialect.quote(target.id().columnName()));
+        return new RenderedSql(sb.toString(), ctx.binds, target, target.attributes(), List.of(keyType), List.of());
+    }
+
+    /** {@code INSERT INTO assoc (owner_col, target_col) VALUES (...), ...} for many-to-many rows. */
+    public RenderedSql renderAssociationInsert(JoinTableModel joinTable, List<Object[]> pairs) {
+        RenderContext ctx = new RenderContext(dialect, metadata);
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(dialect.quote(joinTable.tableName())).append(" (")
+                .append(dialect.quote(joinTable.joinColumn().columnName())).append(", ")
+                .append(dialect.quote(joinTable.inverseJoinColumn().columnName())).append(") VALUES ");
+        for (int i = 0; i < pairs.size(); i++) {
+            sb.append(i > 0 ? ", (" : "(").append(ctx.bindRaw(pairs.get(i)[0], joinTable.joinColumn().columnType()))
+                    .append(", ").append(ctx.bindRaw(pairs.get(i)[1], joinTable.inverseJoinColumn().columnType())).append(')');
+        }
+        return RenderedSql.of(sb.toString(), ctx.binds);
+    }
+
+    /** {@code DELETE FROM assoc WHERE (owner_col = ? AND target_col = ?) OR ...} for many-to-many rows. */
+    public RenderedSql renderAssociationDelete(JoinTableModel joinTable, List<Object[]> pairs) {
+        RenderContext ctx = new RenderContext(dialect, metadata);
+        String a = dialect.quote(joinTable.joinColumn().columnName());
+        String b = dialect.quote(joinTable.inverseJoinColumn().columnName());
+        StringBuilder sb = new StringBuilder("DELETE FROM ").append(dialect.quote(joinTable.tableName())).append(" WHERE ");
+        for (int i = 0; i < pairs.size(); i++) {
+            sb.append(i > 0 ? " OR " : "").append('(').append(a).append(" = ")
+                    .append(ctx.bindRaw(pairs.get(i)[0], joinTable.joinColumn().columnType())).append(" AND ").append(b)
+                    .append(" = ").append(ctx.bindRaw(pairs.get(i)[1], joinTable.inverseJoinColumn().columnType())).append(')');
+        }
+        return RenderedSql.of(sb.toString(), ctx.binds);
+    }
+
     // ---- SELECT -------------------------------------------------------------------------------
 
     /**
@@ -584,12 +693,17 @@ public final class SqlRenderer {
             StringBuilder sb = new StringBuilder("UPDATE ").append(ctx.addTable(entity)).append(" SET ");
             for (int i = 0; i < update.assignments().size(); i++) {
                 Assignment a = update.assignments().get(i);
+                sb.append(i > 0 ? ", " : "");
+                if (a.relationship() != null) {
+                    referenceAssignment(ctx, sb, entity, a);
+                    continue;
+                }
                 if (a.column().entityType() != entity.type()) {
                     throw new IllegalArgumentException("update(" + entity.name() + ") cannot set " + a.column()
                             + ". Fix: set columns of " + entity.name() + " only");
                 }
                 AttributeModel attribute = ctx.attribute(a.column());
-                sb.append(i > 0 ? ", " : "").append(dialect.quote(attribute.columnName())).append(" = ");
+                sb.append(dialect.quote(attribute.columnName())).append(" = ");
                 ctx.expression(sb, a.value(), attribute);
             }
             where(ctx, sb, update.whereCondition());
@@ -597,6 +711,24 @@ public final class SqlRenderer {
         } finally {
             ctx.popScope();
         }
+    }
+
+    /** {@code "fk" = $n} with the related object's key, for an owning to-one relationship. */
+    private void referenceAssignment(RenderContext ctx, StringBuilder sb, EntityModel<?> entity, Assignment a) {
+        RelationshipModel r = ctx.relationship(a.relationship());
+        if (r.owner() != entity.type() || !r.owning() || r.joinColumn() == null) {
+            throw new IllegalArgumentException("update(" + entity.name() + ") cannot set " + a.relationship()
+                    + ": only an owning to-one relationship of " + entity.name() + " has a foreign key column here. "
+                    + "Fix: set it from the side with the @JoinColumn");
+        }
+        Object target = a.value() instanceof Bind<?> b ? b.value() : null;
+        Object key = target == null ? null : metadata.entity(r.target()).id().get(target);
+        if (target != null && key == null) {
+            throw new IllegalArgumentException(a.relationship() + " is set to a " + r.target().getSimpleName()
+                    + " without a key. Fix: flush the related object first");
+        }
+        sb.append(dialect.quote(r.joinColumn().columnName())).append(" = ")
+                .append(ctx.bindRaw(key, r.joinColumn().columnType()));
     }
 
     private String delete(RenderContext ctx, Delete<?> delete) {

@@ -43,6 +43,16 @@ public final class Update<E> implements Statement {
         return new Update<>(entity, all, where);
     }
 
+    /**
+     * {@code SET fk_column = key of target} for an owning to-one relationship
+     * ({@code update(Post.class).set(Post_.author, bob)}); {@code null} clears it.
+     */
+    public <T> Update<E> set(RelationshipRef<E, T> relationship, T target) {
+        List<Assignment> all = new ArrayList<>(assignments);
+        all.add(new Assignment(null, Objects.requireNonNull(relationship, "relationship"), new Bind<>(target)));
+        return new Update<>(entity, all, where);
+    }
+
     /** Adds WHERE criteria, ANDed together; without any, every row is updated. */
     public Update<E> where(Condition... criteria) {
         return new Update<>(entity, assignments, Sql.andAll(where, criteria));
