@@ -105,13 +105,22 @@ public final class StatementExecutor {
             if (!sql.generatedKeys().isEmpty()) {
                 statement.returnGeneratedValues(sql.generatedKeys().toArray(String[]::new));
             }
+            // a downstream cancel can arrive after completion (next() over a finished chain): report once
+            java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
             return Flux.from(statement.execute())
                     .concatMap(result -> result.map(mapper))
                     .doOnNext(x -> rows.incrementAndGet())
                     .onErrorMap(e -> translate(e, sql.sql()))
-                    .doOnComplete(() -> done(sql, start, rows.get(), null))
-                    .doOnError(e -> done(sql, start, rows.get(), e))
-                    .doOnCancel(() -> done(sql, start, rows.get(), null));
+                    .doFinally(signal -> {
+                        if (reported.compareAndSet(false, true)) {
+                            done(sql, start, rows.get(), null);
+                        }
+                    })
+                    .doOnError(e -> {
+                        if (reported.compareAndSet(false, true)) {
+                            done(sql, start, rows.get(), e);
+                        }
+                    });
         });
     }
 

@@ -1,0 +1,349 @@
+package io.reactiveorm.it;
+
+import static io.reactiveorm.loading.Load.joined;
+import static io.reactiveorm.loading.Load.raise;
+import static io.reactiveorm.loading.Load.selectin;
+import static io.reactiveorm.sql.Sql.count;
+import static io.reactiveorm.sql.Sql.select;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reactiveorm.Session;
+import io.reactiveorm.UnloadedRelationshipException;
+import io.reactiveorm.fixture.AllTypes;
+import io.reactiveorm.fixture.Child;
+import io.reactiveorm.fixture.Comment;
+import io.reactiveorm.fixture.Comment_;
+import io.reactiveorm.fixture.Course;
+import io.reactiveorm.fixture.Course_;
+import io.reactiveorm.fixture.Document;
+import io.reactiveorm.fixture.Employee;
+import io.reactiveorm.fixture.Employee_;
+import io.reactiveorm.fixture.Parent;
+import io.reactiveorm.fixture.Parent_;
+import io.reactiveorm.fixture.Post;
+import io.reactiveorm.fixture.Post_;
+import io.reactiveorm.fixture.Profile;
+import io.reactiveorm.fixture.Student;
+import io.reactiveorm.fixture.Student_;
+import io.reactiveorm.fixture.Tag;
+import io.reactiveorm.fixture.User;
+import io.reactiveorm.fixture.User_;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/** Relationships: loading (selectin, joined, fetch), unloaded access, and writing through them. */
+public abstract class RelationshipSuite extends DatabaseTest {
+
+    @Override
+    protected Class<?>[] entities() {
+        return new Class<?>[] {User.class, Post.class, Tag.class, Comment.class, Profile.class, AllTypes.class,
+                Employee.class, Document.class, Student.class, Course.class, Parent.class, Child.class};
+    }
+
+    private <T> T tx(Function<Session, Mono<T>> work) {
+        return db.inTransaction(work).block(TIMEOUT);
+    }
+
+    private int selects() {
+        return recorder.count("SELECT");
+    }
+
+    /** users u0..u(n-1), each with {@code posts} posts "u<i>-p<j>", each post tagged with two of four tags. */
+    private void seedBlog(int users, int posts) {
+        List<Tag> tags = List.of(new Tag("java"), new Tag("sql"), new Tag("reactive"), new Tag("orm"));
+        List<Object> all = new ArrayList<>(tags);
+        for (int i = 0; i < users; i++) {
+            User u = new User("u" + i, "u" + i + "@x", i);
+            all.add(u);
+            for (int j = 0; j < posts; j++) {
+                Post p = new Post("u" + i + "-p" + j, u);
+                p.getTags().add(tags.get(j % 4));
+                p.getTags().add(tags.get((j + 1) % 4));
+                all.add(p);
+            }
+        }
+        db.inTransaction(s -> {
+            s.addAll(all);
+            return s.commit();
+        }).block(TIMEOUT);
+        recorder.clear();
+    }
+
+    @Test
+    void thousandUsersWithTenPostsAndTheirTagsTakeThreeStatements() {
+        seedBlog(1000, 10);
+        List<User> users = tx(s -> s.scalars(select(User.class).options(selectin(User_.posts).selectin(Post_.tags)))
+                .collectList());
+        assertThat(selects()).isEqualTo(3);
+        assertThat(users).hasSize(1000);
+        assertThat(users).allSatisfy(u -> {
+            assertThat(u.getPosts()).hasSize(10);
+            assertThat(u.getPosts()).allSatisfy(p -> {
+                assertThat(p.getTags()).hasSize(2);
+                assertThat(p.getAuthor()).isSameAs(u);
+            });
+        });
+        assertThat(users.get(7).getPosts()).extracting(Post::getTitle).startsWith("u7-p0", "u7-p1");
+    }
+
+    @Test
+    void selectinLoadsEachLevelWithOneStatement() {
+        seedBlog(3, 2);
+        tx(s -> s.scalars(select(Post.class).orderBy(Post_.title.asc()).options(selectin(Post_.comments))).collectList().flatMap(posts -> {
+            posts.get(0).getComments().add(new Comment("first!", posts.get(1).getAuthor()));
+            posts.get(0).getComments().add(new Comment("second", posts.get(1).getAuthor()));
+            return s.commit();
+        }));
+        recorder.clear();
+        List<User> users = tx(s -> s.scalars(select(User.class).orderBy(User_.name.asc())
+                .options(selectin(User_.posts).selectin(Post_.comments), selectin(User_.posts).selectin(Post_.tags)))
+                .collectList());
+        assertThat(selects()).isEqualTo(4); // users, posts, comments, tags
+        Post first = users.get(0).getPosts().get(0);
+        assertThat(first.getComments()).extracting(Comment::getText).containsExactly("first!", "second");
+        assertThat(first.getComments()).allSatisfy(c -> assertThat(c.getPost()).isSameAs(first));
+        assertThat(users.get(2).getPosts().get(1).getComments()).isEmpty();
+    }
+
+    @Test
+    void theNPlusOneLoopIsTwoStatementsWithSelectinAndWithCoalescedFetch() {
+        seedBlog(100, 3);
+        List<User> viaSelectin = tx(s -> s.scalars(select(User.class).options(selectin(User_.posts))).collectList());
+        assertThat(selects()).isEqualTo(2);
+        assertThat(viaSelectin).allSatisfy(u -> assertThat(u.getPosts()).hasSize(3));
+
+        recorder.clear();
+        List<Integer> sizes = tx(s -> s.scalars(select(User.class)).collectList()
+                .flatMap(users -> Flux.fromIterable(users).flatMap(u -> s.fetch(u, User_.posts)).map(List::size).collectList()));
+        assertThat(selects()).isEqualTo(2);
+        assertThat(sizes).hasSize(100).containsOnly(3);
+
+        // concurrent fetches from an idle session, as Flux.fromIterable(users).flatMap(u -> session.fetch(u, rel))
+        Session s = db.openSession();
+        try {
+            List<User> users = s.scalars(select(User.class)).collectList().block(TIMEOUT);
+            recorder.clear();
+            List<Post> posts = Flux.fromIterable(users).flatMap(u -> s.fetch(u, User_.posts)).flatMapIterable(p -> p)
+                    .collectList().block(TIMEOUT);
+            assertThat(posts).hasSize(300);
+            assertThat(selects()).isLessThanOrEqualTo(2);
+            recorder.clear();
+            assertThat(s.fetch(users.get(0), User_.posts).block(TIMEOUT)).hasSize(3);
+            assertThat(selects()).as("a loaded relationship costs nothing").isZero();
+        } finally {
+            s.close().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void unloadedCollectionsThrowAndUnloadedToOnesAreNotLoaded() {
+        seedBlog(1, 1);
+        User user = tx(s -> s.scalar(select(User.class)));
+        assertThatThrownBy(() -> user.getPosts().size())
+                .isInstanceOf(UnloadedRelationshipException.class)
+                .hasMessageContaining("User.posts")
+                .hasMessageContaining("selectin(User_.posts)")
+                .hasMessageContaining("session.fetch(user, User_.posts)");
+        assertThat(user.getPosts().toString()).contains("unloaded");
+
+        // a many-to-one is EAGER by default (JPA): loaded with selectin without asking
+        recorder.clear();
+        Post post = tx(s -> s.scalar(select(Post.class)));
+        assertThat(post.getAuthor()).isNotNull();
+        assertThat(post.getAuthor().getName()).isEqualTo("u0");
+        assertThat(selects()).isEqualTo(2);
+
+        // raise(...) keeps it unloaded: null, and the session says it is not loaded
+        db.inSession(s -> s.scalar(select(Post.class).options(raise(Post_.author))).map(p -> {
+            assertThat(p.getAuthor()).isNull();
+            assertThat(s.isLoaded(p, Post_.author)).isFalse();
+            return p;
+        }).flatMap(p -> s.fetch(p, Post_.author).map(a -> {
+            assertThat(s.isLoaded(p, Post_.author)).isTrue();
+            assertThat(p.getAuthor()).isSameAs(a);
+            return a.getName();
+        }))).as(StepVerifier::create).expectNext("u0").verifyComplete();
+    }
+
+    @Test
+    void anUnloadedLazyReferenceKeepsItsForeignKeyThroughAFlush() {
+        seedBlog(1, 1);
+        tx(s -> s.scalar(select(Post.class).options(selectin(Post_.comments))).flatMap(p -> {
+            p.getComments().add(new Comment("hello", p.getAuthor()));
+            return s.commit();
+        }));
+        tx(s -> s.scalar(select(Comment.class)).flatMap(c -> {
+            assertThat(c.getAuthor()).as("LAZY and not loaded").isNull();
+            assertThat(s.isLoaded(c, Comment_.author)).isFalse();
+            c.setText("edited");
+            return s.commit();
+        }));
+        assertThat(recorder.statements()).anyMatch(q -> q.startsWith("UPDATE") && !q.contains("author"));
+        String author = tx(s -> s.scalar(select(Comment.class)).flatMap(c -> s.fetch(c, Comment_.author)).map(User::getName));
+        assertThat(author).isEqualTo("u0");
+    }
+
+    @Test
+    void joinedLoadsToOnesInTheSameStatementAndDeduplicatesCollectionParents() {
+        seedBlog(2, 3);
+        List<Post> posts = tx(s -> s.scalars(select(Post.class).options(joined(Post_.author)).orderBy(Post_.title.asc()))
+                .collectList());
+        assertThat(selects()).isEqualTo(1);
+        assertThat(recorder.statements().get(1)).contains("LEFT OUTER JOIN");
+        assertThat(posts).hasSize(6).allSatisfy(p -> assertThat(p.getAuthor().getName()).isEqualTo(p.getTitle().substring(0, 2)));
+
+        recorder.clear();
+        List<User> users = tx(s -> s.scalars(select(User.class).options(joined(User_.posts)).orderBy(User_.name.asc()))
+                .collectList());
+        assertThat(selects()).isEqualTo(1);
+        assertThat(users).hasSize(2).allSatisfy(u -> assertThat(u.getPosts()).hasSize(3));
+    }
+
+    @Test
+    void settingEitherSideOfAPairWritesTheForeignKey() {
+        seedBlog(2, 1);
+        tx(s -> s.scalars(select(User.class).orderBy(User_.name.asc())).collectList().flatMap(users -> {
+            Post viaOwner = new Post("via owner", null);
+            viaOwner.setAuthor(users.get(0));
+            s.add(viaOwner);
+            return s.fetch(users.get(1), User_.posts).flatMap(posts -> {
+                Post viaCollection = new Post("via collection", null);
+                s.add(viaCollection);
+                posts.add(viaCollection);
+                return s.commit();
+            });
+        }));
+        assertThat(this.<String>tx(s -> s.scalar(select(User_.name).join(User_.posts).where(Post_.title.eq("via owner"))))).isEqualTo("u0");
+        assertThat(this.<String>tx(s -> s.scalar(select(User_.name).join(User_.posts).where(Post_.title.eq("via collection")))))
+                .isEqualTo("u1");
+
+        // moving a post: set its author; the loaded collections follow
+        tx(s -> s.scalars(select(User.class).orderBy(User_.name.asc()).options(selectin(User_.posts))).collectList()
+                .flatMap(users -> {
+                    Post moved = users.get(0).getPosts().get(0);
+                    moved.setAuthor(users.get(1));
+                    return s.flush().then(Mono.fromRunnable(() -> {
+                        assertThat(users.get(0).getPosts()).doesNotContain(moved);
+                        assertThat(users.get(1).getPosts()).contains(moved);
+                    })).then(s.commit());
+                }));
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Post.class).join(Post_.author).where(User_.name.eq("u1")))))
+                .isEqualTo(3L);
+    }
+
+    @Test
+    void oneToOneFromEitherSide() {
+        User u = new User("o", "o@x", 1);
+        tx(s -> {
+            s.add(u);
+            s.add(new Profile("hello", u));
+            return s.commit();
+        });
+        recorder.clear();
+        Profile p = tx(s -> s.scalar(select(Profile.class)));
+        assertThat(p.getOwner().getName()).isEqualTo("o");
+        User loaded = tx(s -> s.scalar(select(User.class).options(selectin(User_.profile))));
+        assertThat(loaded.getProfile().getBio()).isEqualTo("hello");
+        assertThat(loaded.getProfile().getOwner()).isSameAs(loaded);
+    }
+
+    @Test
+    void manyToManyChangesWriteOnlyTheChangedAssociationRows() {
+        Course math = new Course("math");
+        Course art = new Course("art");
+        Course music = new Course("music");
+        Student ann = new Student("ann");
+        ann.getCourses().add(math);   // cascade PERSIST adds the courses
+        ann.getCourses().add(art);
+        tx(s -> {
+            s.add(ann);
+            s.add(music);
+            return s.commit();
+        });
+        assertThat(recorder.count("INSERT INTO \"enrollment\"")).isEqualTo(1); // case-insensitive: H2 says ENROLLMENT
+
+        recorder.clear();
+        tx(s -> s.scalar(select(Student.class).options(selectin(Student_.courses))).flatMap(st -> {
+            st.getCourses().removeIf(c -> c.getTitle().equals("art"));
+            return s.scalar(select(Course.class).where(Course_.title.eq("music"))).flatMap(m -> {
+                st.getCourses().add(m);
+                return s.commit();
+            });
+        }));
+        assertThat(recorder.statements()).filteredOn(q -> q.toLowerCase().contains("enrollment") && !q.startsWith("SELECT"))
+                .hasSize(2); // one DELETE of the art row, one INSERT of the music row
+        assertThat(this.<List<String>>tx(s -> s.scalars(select(Course_.title).join(Course_.students).where(Student_.name.eq("ann")))
+                .collectList())).containsExactlyInAnyOrder("math", "music");
+
+        // from the inverse side
+        tx(s -> s.scalar(select(Course.class).where(Course_.title.eq("art")).options(selectin(Course_.students)))
+                .flatMap(c -> s.scalar(select(Student.class)).flatMap(st -> {
+                    c.getStudents().add(st);
+                    return s.commit();
+                })));
+        List<Student> students = tx(s -> s.scalars(select(Student.class).options(selectin(Student_.courses))).collectList());
+        assertThat(students.get(0).getCourses()).extracting(Course::getTitle).containsExactlyInAnyOrder("math", "music", "art");
+    }
+
+    @Test
+    void allDeleteOrphanCascades() {
+        Parent parent = new Parent("p");
+        parent.getChildren().add(new Child("a"));
+        parent.getChildren().add(new Child("b"));
+        parent.getChildren().add(new Child("c"));
+        tx(s -> {
+            s.add(parent);   // cascades to the children; their foreign keys come from the parent's new key
+            return s.commit();
+        });
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Child.class)))).isEqualTo(3L);
+
+        tx(s -> s.scalar(select(Parent.class).options(selectin(Parent_.children))).flatMap(p -> {
+            p.getChildren().removeIf(c -> c.getName().equals("b"));  // an orphan: deleted
+            return s.commit();
+        }));
+        assertThat(this.<List<String>>tx(s -> s.scalars(select(io.reactiveorm.fixture.Child_.name)).collectList()))
+                .containsExactlyInAnyOrder("a", "c");
+
+        tx(s -> s.scalar(select(Parent.class)).flatMap(p -> {   // children not loaded: the cascade loads them
+            s.delete(p);
+            return s.commit();
+        }));
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Child.class)))).isZero();
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Parent.class)))).isZero();
+    }
+
+    @Test
+    void selfReferentialTreesLoadLevelByLevel() {
+        Employee ceo = new Employee("ceo", null);
+        Employee vp1 = new Employee("vp1", ceo);
+        Employee vp2 = new Employee("vp2", ceo);
+        Employee dev = new Employee("dev", vp1);
+        tx(s -> {
+            s.addAll(List.of(dev, vp2, vp1, ceo));
+            return s.commit();
+        });
+        recorder.clear();
+        Employee top = tx(s -> s.scalar(select(Employee.class).where(Employee_.manager.has().not())
+                .options(selectin(Employee_.subordinates).selectin(Employee_.subordinates))));
+        assertThat(top.getName()).isEqualTo("ceo");
+        assertThat(top.getSubordinates()).extracting(Employee::getName).containsExactly("vp1", "vp2");
+        Employee vp = top.getSubordinates().get(0);
+        assertThat(vp.getManager()).isSameAs(top);
+        assertThat(vp.getSubordinates()).extracting(Employee::getName).containsExactly("dev");
+        assertThat(selects()).isEqualTo(3);
+
+        // the manager chain is EAGER: loading the developer loads every manager above, one level per statement
+        recorder.clear();
+        Employee loadedDev = tx(s -> s.scalar(select(Employee.class).where(Employee_.name.eq("dev"))));
+        assertThat(loadedDev.getManager().getName()).isEqualTo("vp1");
+        assertThat(loadedDev.getManager().getManager().getName()).isEqualTo("ceo");
+        assertThat(loadedDev.getManager().getManager().getManager()).isNull();
+        assertThat(selects()).isEqualTo(3);
+    }
+}
