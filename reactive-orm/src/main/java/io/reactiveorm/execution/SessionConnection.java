@@ -92,6 +92,34 @@ public final class SessionConnection {
         });
     }
 
+    /**
+     * Rows of an entity query with joined loads ({@code RenderedSql.joined()}): the entity's
+     * attributes and foreign keys, then each joined target's, all as Java values.
+     */
+    public Flux<Object[]> joinedRows(RenderedSql sql) {
+        List<EntityModel<?>> segments = new java.util.ArrayList<>();
+        segments.add(sql.entity());
+        for (RelationshipModel r : sql.joined()) {
+            segments.add(io.reactiveorm.mapping.Metadata.model(r.target()));
+        }
+        int width = segments.stream().mapToInt(m -> m.attributes().size() + m.foreignKeys().size()).sum();
+        return executor.query(connection, sql, 0, (row, metadata) -> {
+            Object[] values = new Object[width];
+            int i = 0;
+            for (EntityModel<?> m : segments) {
+                for (AttributeModel a : m.attributes()) {
+                    values[i] = RowReader.read(row, i, a, null);
+                    i++;
+                }
+                for (RelationshipModel fk : m.foreignKeys()) {
+                    values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType());
+                    i++;
+                }
+            }
+            return values;
+        });
+    }
+
     /** The first column of each row, converted as the query declared. */
     public Flux<Object> scalars(RenderedSql sql, int fetchSize) {
         return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.scalar(row, sql));

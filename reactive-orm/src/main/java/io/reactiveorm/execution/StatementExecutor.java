@@ -111,7 +111,7 @@ public final class StatementExecutor {
                     .concatMap(result -> result.map(mapper))
                     .doOnNext(x -> rows.incrementAndGet())
                     .onErrorMap(e -> translate(e, sql.sql()))
-                    .doFinally(signal -> {
+                    .doOnComplete(() -> {
                         if (reported.compareAndSet(false, true)) {
                             done(sql, start, rows.get(), null);
                         }
@@ -119,6 +119,11 @@ public final class StatementExecutor {
                     .doOnError(e -> {
                         if (reported.compareAndSet(false, true)) {
                             done(sql, start, rows.get(), e);
+                        }
+                    })
+                    .doOnCancel(() -> {
+                        if (reported.compareAndSet(false, true)) {
+                            done(sql, start, rows.get(), null);
                         }
                     });
         });

@@ -124,7 +124,7 @@ final class RelationshipLoader {
      * The children of a one-to-many (or inverse one-to-one) point back at their parent: fill that
      * to-one on each child that does not have it loaded, so it needs no query of its own.
      */
-    private void linkBack(List<Object> children, RelationshipModel back, Object parent) {
+    void linkBack(List<Object> children, RelationshipModel back, Object parent) {
         for (Object child : children) {
             InstanceState c = map.state(child);
             if (c != null && !c.isLoaded(back)) {

