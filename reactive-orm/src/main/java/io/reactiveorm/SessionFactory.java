@@ -94,11 +94,7 @@ public final class SessionFactory {
     /** {@link #inTransaction(Function)} at the given isolation level. */
     public <T> Mono<T> inTransaction(Isolation isolation, Function<Session, Mono<T>> work) {
         Objects.requireNonNull(isolation, "isolation");
-        Objects.requireNonNull(work, "work");
-        return Mono.usingWhen(Mono.fromSupplier(() -> openSession(isolation)), work,
-                s -> s.commit().then(s.close()),
-                (s, error) -> s.close(),
-                Session::close);
+        return transaction(() -> openSession(isolation), work);
     }
 
     /**
@@ -106,8 +102,12 @@ public final class SessionFactory {
      * committed; on error or cancellation it is rolled back. The connection is released in every case.
      */
     public <T> Mono<T> inTransaction(Function<Session, Mono<T>> work) {
+        return transaction(this::openSession, work);
+    }
+
+    private <T> Mono<T> transaction(java.util.function.Supplier<Session> sessions, Function<Session, Mono<T>> work) {
         Objects.requireNonNull(work, "work");
-        return Mono.usingWhen(Mono.fromSupplier(this::openSession), work,
+        return Mono.usingWhen(Mono.fromSupplier(sessions), work,
                 s -> s.commit().then(s.close()),
                 (s, error) -> s.close(),
                 Session::close);
