@@ -87,11 +87,6 @@ public interface Dialect {
     /** The SQL expression that draws the next value of a sequence, used as a column default. */
     String nextSequenceValue(String sequenceName);
 
-    /** The SQL of a boolean literal (DDL defaults). */
-    default String booleanLiteral(boolean value) {
-        return value ? "TRUE" : "FALSE";
-    }
-
     /**
      * The dialect for a database product name as R2DBC's {@code ConnectionFactoryMetadata.getName()}
      * reports it, or for a driver name from an R2DBC URL ({@code "postgresql"}, {@code "h2"}).

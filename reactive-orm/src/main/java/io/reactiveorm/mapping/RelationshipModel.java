@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * <p>The owning side carries the foreign key: a {@link #joinColumn()} for an owning many-to-one or
  * one-to-one, a {@link #joinTable()} for an owning many-to-many. The inverse side names its owner
- * with {@link #mappedBy()}; {@link #inverse()} is filled in once both entities are known.
+ * with {@link #mappedBy()}; {@link Metadata#otherSide} finds the other side once both entities are known.
  *
  * @param owner the entity class declaring the relationship
  * @param name the attribute name

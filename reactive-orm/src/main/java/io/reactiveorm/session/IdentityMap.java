@@ -2,7 +2,6 @@ package io.reactiveorm.session;
 
 import io.reactiveorm.DetachedEntityException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -92,10 +91,6 @@ final class IdentityMap {
             removed = 0;
         }
         return new ArrayList<>(ordered);
-    }
-
-    Collection<InstanceState> states() {
-        return byObject.values();
     }
 
     void clear(boolean markDetached) {

@@ -97,17 +97,6 @@ final class RenderContext {
                 + ".class, condition) or join(relationship)), or select from it");
     }
 
-    boolean inScope(Class<?> type) {
-        for (List<TableRef> scope : scopes) {
-            for (TableRef t : scope) {
-                if (t.entity().type() == type) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     // ---- binds --------------------------------------------------------------------------------
 
     /** Adds a bind value converted for {@code attribute} (or as is when null) and returns its marker. */
