@@ -5,6 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import java.util.ArrayList;
+import java.util.List;
 
 /** An author of books; the table is {@code author}. */
 @Entity
@@ -18,6 +21,9 @@ public class Author {
     private String name;
 
     private int born;
+
+    @OneToMany(mappedBy = "author")
+    private List<Book> books = new ArrayList<>();
 
     protected Author() {
     }
@@ -41,6 +47,10 @@ public class Author {
 
     public int getBorn() {
         return born;
+    }
+
+    public List<Book> getBooks() {
+        return books;
     }
 
     @Override

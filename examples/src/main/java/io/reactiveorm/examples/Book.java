@@ -46,6 +46,10 @@ public class Book {
         return price;
     }
 
+    public Author getAuthor() {
+        return author;
+    }
+
     @Override
     public String toString() {
         return "Book{id=" + id + ", title='" + title + "', order=" + order + ", price=" + price + "}";

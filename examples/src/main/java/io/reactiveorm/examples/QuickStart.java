@@ -1,5 +1,6 @@
 package io.reactiveorm.examples;
 
+import static io.reactiveorm.loading.Load.selectin;
 import static io.reactiveorm.sql.Sql.count;
 import static io.reactiveorm.sql.Sql.insert;
 import static io.reactiveorm.sql.Sql.select;
@@ -63,7 +64,13 @@ public final class QuickStart {
                 .join(Book_.author)
                 .where(Author_.name.like("Ursula%"), Book_.order.ge(1))
                 .orderBy(Book_.order.asc())).collectList()).block();
-        System.out.println("queried books by Le Guin: " + earthsea);
+        System.out.println("queried books by Le Guin: " + earthsea + ", written by " + earthsea.get(0).getAuthor().getName());
+
+        // Relationships load when asked, in batches: every author with all their books is 2 statements.
+        db.inSession(s -> s.scalars(select(Author.class).orderBy(Author_.name.asc()).options(selectin(Author_.books)))
+                .doOnNext(a -> System.out.println("queried " + a.getName() + " with " + a.getBooks().size() + " books: "
+                        + a.getBooks().stream().map(Book::getTitle).toList()))
+                .then()).block();
 
         // Rows of several columns, an aggregate, and the identity map answering get() without SQL.
         db.inSession(s -> s.execute(select(Author_.name, count(Book_.id).as("books")).from(Book.class)
