@@ -79,16 +79,25 @@ public final class SessionFactory {
     }
 
     /**
-     * A new session. It acquires a connection on its first statement; {@link Session#close()} it when
-     * done (prefer {@link #inSession} / {@link #inTransaction}, which do).
+     * A new session. It acquires a connection on its first statement and runs reads in auto-commit
+     * mode; its transaction begins with the first write (flush, DML, savepoint, stream) and ends
+     * with {@code commit()} or {@code rollback()}. With an isolation level configured, the
+     * transaction begins with the first statement. {@link Session#close()} it when done (prefer
+     * {@link #inSession} / {@link #inTransaction}, which do).
      */
     public Session openSession() {
-        return new DefaultSession(engine, metadata, renderer, options);
+        return new DefaultSession(engine, metadata, renderer, options, options.isolation() != null);
     }
 
-    /** A new session whose transactions run at {@code isolation}. */
+    /** A new session whose transaction runs at {@code isolation}, begun with its first statement. */
     public Session openSession(Isolation isolation) {
-        return new DefaultSession(engine, metadata, renderer, options.withIsolation(Objects.requireNonNull(isolation, "isolation")));
+        return new DefaultSession(engine, metadata, renderer,
+                options.withIsolation(Objects.requireNonNull(isolation, "isolation")), true);
+    }
+
+    /** A session whose transaction begins with its first statement, reads included. */
+    private Session transactionalSession() {
+        return new DefaultSession(engine, metadata, renderer, options, true);
     }
 
     /** {@link #inTransaction(Function)} at the given isolation level. */
@@ -100,9 +109,11 @@ public final class SessionFactory {
     /**
      * Runs {@code work} in a new session and commits: on success the session is flushed and
      * committed; on error or cancellation it is rolled back. The connection is released in every case.
+     * The transaction begins with the first statement, so what {@code work} reads and writes is one
+     * unit at the configured isolation level.
      */
     public <T> Mono<T> inTransaction(Function<Session, Mono<T>> work) {
-        return transaction(this::openSession, work);
+        return transaction(this::transactionalSession, work);
     }
 
     private <T> Mono<T> transaction(java.util.function.Supplier<Session> sessions, Function<Session, Mono<T>> work) {
@@ -116,7 +127,7 @@ public final class SessionFactory {
     /** {@link #inTransaction} for work that emits many values. */
     public <T> Flux<T> inTransactionMany(Function<Session, Publisher<T>> work) {
         Objects.requireNonNull(work, "work");
-        return Flux.usingWhen(Mono.fromSupplier(this::openSession), work,
+        return Flux.usingWhen(Mono.fromSupplier(this::transactionalSession), work,
                 s -> s.commit().then(s.close()),
                 (s, error) -> s.close(),
                 Session::close);
@@ -124,7 +135,8 @@ public final class SessionFactory {
 
     /**
      * Runs {@code work} in a new session and closes it: whatever was not committed inside is rolled
-     * back. The connection is released on success, error and cancellation.
+     * back. The connection is released on success, error and cancellation. Reads run in auto-commit
+     * mode (one round trip each, no BEGIN/ROLLBACK); a transaction begins with the first write.
      */
     public <T> Mono<T> inSession(Function<Session, Mono<T>> work) {
         Objects.requireNonNull(work, "work");

@@ -145,6 +145,11 @@ public final class SessionConnection {
         return executor.updateEach(connection, sql, bindSets);
     }
 
+    /** Begins a transaction on a connection in auto-commit mode. */
+    public Mono<Void> begin(String isolation) {
+        return executor.control("BEGIN", StatementExecutor.beginTransaction(connection, isolation));
+    }
+
     /** Commits the transaction and begins the next one. */
     public Mono<Void> commit() {
         return executor.control("COMMIT", Mono.from(connection.commitTransaction()));

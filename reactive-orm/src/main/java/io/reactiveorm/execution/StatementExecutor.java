@@ -66,12 +66,20 @@ public final class StatementExecutor {
      * @param isolation the isolation level name ({@code "READ COMMITTED"}, ...), or {@code null} for the default
      */
     public Mono<SessionConnection> begin(String isolation) {
+        return acquire(true, isolation);
+    }
+
+    /**
+     * Acquires a connection in auto-commit mode, or with a transaction begun when {@code begin}.
+     *
+     * @param isolation the isolation level name for {@code begin}, or {@code null} for the default
+     */
+    public Mono<SessionConnection> acquire(boolean begin, String isolation) {
         return Mono.from(connectionFactory.create()).flatMap(c -> {
-            Mono<Void> begin = isolation == null ? Mono.from(c.beginTransaction())
-                    : Mono.from(c.beginTransaction(IsolationLevel.valueOf(isolation)));
+            Mono<Void> started = begin ? control("BEGIN", beginTransaction(c, isolation)) : Mono.empty();
             // Exactly one of "hand the connection to the session" and "cancelled: give it back" happens.
             java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(); // 0 open, 1 handed over, 2 cancelled
-            return control("BEGIN", begin)
+            return started
                     .then(Mono.fromSupplier(() -> state.compareAndSet(0, 1) ? new SessionConnection(c, this) : null))
                     .onErrorResume(e -> state.compareAndSet(0, 2) ? Mono.from(c.close()).then(Mono.error(e)) : Mono.error(e))
                     .doOnCancel(() -> {
@@ -80,6 +88,11 @@ public final class StatementExecutor {
                         }
                     });
         });
+    }
+
+    static Mono<Void> beginTransaction(Connection c, String isolation) {
+        return isolation == null ? Mono.from(c.beginTransaction())
+                : Mono.from(c.beginTransaction(IsolationLevel.valueOf(isolation)));
     }
 
     /** Runs statements one after another on a connection of its own, in auto-commit mode (DDL). */

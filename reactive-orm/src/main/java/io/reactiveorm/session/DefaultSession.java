@@ -57,6 +57,10 @@ public final class DefaultSession implements Session {
     private int savepoints;
     /** The open connection and transaction; touched only by queued operations. */
     private volatile SessionConnection connection;
+    /** Whether a transaction is open on {@link #connection} (else it is in auto-commit mode). */
+    private volatile boolean transactionOpen;
+    /** Begin the transaction with the first statement (reads included), not the first write. */
+    private final boolean eagerTransaction;
     private volatile boolean closed;
 
     /**
@@ -64,8 +68,12 @@ public final class DefaultSession implements Session {
      * @param metadata the mapped entities
      * @param renderer renders statements for the engine's dialect
      * @param options shared session settings
+     * @param eagerTransaction begin the transaction with the first statement; else reads run in
+     *     auto-commit mode and the transaction begins with the first write
      */
-    public DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options) {
+    public DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
+            boolean eagerTransaction) {
+        this.eagerTransaction = eagerTransaction;
         this.engine = engine;
         this.metadata = metadata;
         this.renderer = renderer;
@@ -209,7 +217,7 @@ public final class DefaultSession implements Session {
         Objects.requireNonNull(dml, "dml");
         return run(() -> autoflush().then(Mono.defer(() -> {
             RenderedSql sql = renderer.render(dml);
-            return connection().flatMap(c -> c.update(sql));
+            return transaction().flatMap(c -> c.update(sql));
         }))).next();
     }
 
@@ -228,7 +236,8 @@ public final class DefaultSession implements Session {
         }
         RenderedSql sql = renderer.render(query.shape() == Select.Shape.ENTITY && track
                 ? LoadPlan.withJoinedLoads(query, LoadPlan.paths(query.loaderOptions())) : query);
-        return connection().flatMapMany(c -> switch (query.shape()) {
+        // a streamed query holds a cursor, which lives in a transaction
+        return (track ? connection() : transaction()).flatMapMany(c -> switch (query.shape()) {
             case ENTITY -> entities(c, sql, query, fetchSize, track);
             case SCALAR -> (Flux<T>) c.scalars(sql, fetchSize);
             case ROW -> (Flux<T>) c.rows(sql, query.projection(), fetchSize);
@@ -489,7 +498,7 @@ public final class DefaultSession implements Session {
             if (plan.isEmpty()) {
                 return Mono.<Void>empty();
             }
-            return connection().flatMap(c -> flusher.execute(c, plan)).then(Mono.fromRunnable(() -> {
+            return transaction().flatMap(c -> flusher.execute(c, plan)).then(Mono.fromRunnable(() -> {
                 for (InstanceState s : map.all()) {
                     if (s.status != InstanceState.Status.DELETED) {
                         s.flushed();
@@ -525,7 +534,8 @@ public final class DefaultSession implements Session {
             if (c == null) {
                 return Mono.empty();
             }
-            return c.commit().then(release()).then(Mono.fromRunnable(this::afterCommit));
+            return (transactionOpen ? c.commit() : Mono.<Void>empty()).then(release())
+                    .then(Mono.fromRunnable(this::afterCommit));
         }))).then();
     }
 
@@ -547,7 +557,7 @@ public final class DefaultSession implements Session {
     private Mono<Void> doRollback() {
         return Mono.defer(() -> {
             SessionConnection c = connection;
-            Mono<Void> database = c == null ? Mono.empty() : c.rollback().then(release());
+            Mono<Void> database = c == null ? Mono.empty() : (transactionOpen ? c.rollback() : Mono.<Void>empty()).then(release());
             return database.then(Mono.fromRunnable(this::afterRollback));
         });
     }
@@ -574,7 +584,7 @@ public final class DefaultSession implements Session {
     public <T> Mono<T> nested(Function<Session, Mono<T>> work) {
         Objects.requireNonNull(work, "work");
         return Mono.usingWhen(
-                run(() -> doFlush().then(connection()).flatMap(c -> {
+                run(() -> doFlush().then(transaction()).flatMap(c -> {
                     String name = "reactive_orm_sp_" + (++savepoints);
                     Map<InstanceState, Object[]> marks = new HashMap<>();
                     for (InstanceState s : map.all()) {
@@ -625,7 +635,11 @@ public final class DefaultSession implements Session {
             }
             return queue.submit(() -> Mono.defer(() -> {
                 SessionConnection c = connection;
-                return c == null ? Mono.<Void>empty() : c.rollback().onErrorResume(e -> Mono.empty()).then(release());
+                if (c == null) {
+                    return Mono.<Void>empty();
+                }
+                Mono<Void> rollback = transactionOpen ? c.rollback().onErrorResume(e -> Mono.empty()) : Mono.empty();
+                return rollback.then(release());
             })).then(Mono.fromRunnable(() -> {
                 closed = true;
                 map.clear(true);
@@ -635,22 +649,45 @@ public final class DefaultSession implements Session {
 
     // ---- connection ---------------------------------------------------------------------------
 
-    /** The session's connection, acquired (with a new transaction) on first use. */
+    /**
+     * The session's connection, acquired on first use: with its transaction begun for an eager
+     * session, in auto-commit mode otherwise (reads need no transaction).
+     */
     private Mono<SessionConnection> connection() {
         return Mono.defer(() -> {
             SessionConnection c = connection;
             if (c != null) {
                 return Mono.just(c);
             }
-            String isolation = options.isolation() == null ? null : options.isolation().sql();
-            return engine.executor().begin(isolation).doOnNext(opened -> connection = opened);
+            return engine.executor().acquire(eagerTransaction, isolation()).doOnNext(opened -> {
+                connection = opened;
+                transactionOpen = eagerTransaction;
+            });
         });
+    }
+
+    /** The session's connection with its transaction open: what every write runs on. */
+    private Mono<SessionConnection> transaction() {
+        return connection().flatMap(c -> {
+            if (transactionOpen) {
+                return Mono.just(c);
+            }
+            // Marked open before BEGIN is sent: a cancel while it is in flight must still end in a
+            // ROLLBACK (which the drivers skip when no transaction is open).
+            transactionOpen = true;
+            return c.begin(isolation()).thenReturn(c);
+        });
+    }
+
+    private String isolation() {
+        return options.isolation() == null ? null : options.isolation().sql();
     }
 
     private Mono<Void> release() {
         return Mono.defer(() -> {
             SessionConnection c = connection;
             connection = null;
+            transactionOpen = false;
             return c == null ? Mono.empty() : c.close();
         });
     }

@@ -381,6 +381,11 @@ public abstract class EngineSuite extends DatabaseTest {
                 .filter(e -> e.sql().startsWith("SELECT")).findFirst().orElseThrow();
         assertThat(select.sql()).doesNotContain("secret@example.com");
         assertThat(select.binds()).containsExactly("secret@example.com");
-        assertThat(recorder.statements()).contains("BEGIN", "ROLLBACK");
+        assertThat(recorder.statements()).as("a read-only inSession runs in auto-commit mode")
+                .doesNotContain("BEGIN", "ROLLBACK").hasSize(1);
+        recorder.clear();
+        db.inTransaction(s -> s.scalars(select(User.class)).collectList()).block(TIMEOUT);
+        assertThat(recorder.statements()).as("inTransaction begins with its first statement")
+                .startsWith("BEGIN").endsWith("COMMIT");
     }
 }
