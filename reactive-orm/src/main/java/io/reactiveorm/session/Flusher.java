@@ -188,6 +188,17 @@ final class Flusher {
 
     private Mono<Void> updateGroup(SessionConnection connection, List<FlushPlan.Update> group) {
         return Mono.defer(() -> {
+            FlushPlan.Update first = group.get(0);
+            EntityModel<?> model = first.model();
+            if (group.size() > 1) {
+                java.util.Optional<RenderedSql> arrays = renderer.renderArrayUpdate(model,
+                        first.changed().stream().map(i -> model.attributes().get(i)).toList(),
+                        first.changedForeignKeys().stream().map(k -> model.foreignKeys().get(k)).toList(),
+                        group.stream().map(u -> u.state().entity).toList());
+                if (arrays.isPresent()) {
+                    return arrayUpdate(connection, group, arrays.get());
+                }
+            }
             List<List<io.reactiveorm.sql.BindValue>> bindSets = new ArrayList<>();
             List<Object> newVersions = new ArrayList<>();
             String sql = null;
@@ -215,6 +226,27 @@ final class Flusher {
                 }
                 return Mono.<Void>empty();
             });
+        });
+    }
+
+    /** One array-bound UPDATE for the group; every row must come back, else its object was stale. */
+    private Mono<Void> arrayUpdate(SessionConnection connection, List<FlushPlan.Update> group, RenderedSql sql) {
+        return connection.insertReturningKeys(sql, sql.types().get(0)).collectList().flatMap(keys -> {
+            java.util.Set<Object> updated = new java.util.HashSet<>(keys);
+            for (FlushPlan.Update u : group) {
+                if (!updated.contains(u.state().model.id().toDatabase(u.state().key.id()))) {
+                    return Mono.error(stale(u.state(), "updated"));
+                }
+            }
+            for (FlushPlan.Update u : group) {
+                InstanceState s = u.state();
+                s.model.version().ifPresent(v -> v.set(s.entity,
+                        Values.convert(((Number) v.get(s.entity)).longValue() + 1, Values.box(v.javaType()), v.toString())));
+                s.snapshot = s.currentValues();
+                Callbacks.invoke(s.model, PostUpdate.class, s.entity);
+                listeners.forEach(l -> l.afterUpdate(s.entity));
+            }
+            return Mono.<Void>empty();
         });
     }
 

@@ -212,6 +212,90 @@ public final class SqlRenderer {
         return new RenderedSql(sb.toString(), ctx.binds, target, target.attributes(), List.of(keyType), List.of());
     }
 
+    /**
+     * One UPDATE for many rows that change the same columns, binding one array per column where the
+     * dialect can: {@code UPDATE t SET c = v.c [, version = v.version + 1] FROM unnest($1::bigint[],
+     * $2::integer[], ...) AS v (id, c[, version]) WHERE t.id = v.id [AND t.version = v.version]
+     * RETURNING t.id}. Each row's values are read from its object (columns, the related object's key
+     * for references); the version bound is the one the object was loaded with.
+     *
+     * @param entity the entity updated
+     * @param columns the changed column attributes
+     * @param references the changed owning to-one relationships (their foreign keys are set)
+     * @param objects the objects to write
+     * @return the statement, or empty where some column type cannot be bound as an array
+     */
+    public java.util.Optional<RenderedSql> renderArrayUpdate(EntityModel<?> entity, List<AttributeModel> columns,
+            List<RelationshipModel> references, List<?> objects) {
+        AttributeModel id = entity.id();
+        AttributeModel version = entity.version().orElse(null);
+        List<String> names = new ArrayList<>();
+        List<SqlType> types = new ArrayList<>();
+        List<java.util.function.Function<Object, Object>> values = new ArrayList<>();
+        names.add(id.columnName());
+        types.add(new SqlType(id.columnType(), id.length(), id.precision(), id.scale()));
+        values.add(o -> id.toDatabase(id.get(o)));
+        for (AttributeModel a : columns) {
+            names.add(a.columnName());
+            types.add(new SqlType(a.columnType(), a.length(), a.precision(), a.scale()));
+            values.add(o -> a.toDatabase(a.get(o)));
+        }
+        for (RelationshipModel r : references) {
+            names.add(r.joinColumn().columnName());
+            types.add(SqlType.of(r.joinColumn().columnType()));
+            AttributeModel targetId = metadata.entity(r.target()).id();
+            values.add(o -> {
+                Object target = r.access().get(o);
+                return target == null ? null : targetId.toDatabase(targetId.get(target));
+            });
+        }
+        if (version != null) {
+            names.add(version.columnName());
+            types.add(SqlType.of(version.columnType()));
+            values.add(o -> version.toDatabase(version.get(o)));
+        }
+        for (SqlType t : types) {
+            if (dialect.arrayType(t).isEmpty() || !dialect.supportsInsertReturning()) {
+                return java.util.Optional.empty();
+            }
+        }
+        RenderContext ctx = new RenderContext(dialect, metadata);
+        String t = dialect.quote(entity.tableName());
+        String v = dialect.quote("v");
+        StringBuilder sb = new StringBuilder("UPDATE ").append(table(entity)).append(" SET ");
+        int set = 0;
+        for (int i = 1; i < names.size(); i++) {
+            String col = dialect.quote(names.get(i));
+            if (version != null && i == names.size() - 1) {
+                sb.append(set++ > 0 ? ", " : "").append(col).append(" = ").append(v).append('.').append(col).append(" + 1");
+            } else {
+                sb.append(set++ > 0 ? ", " : "").append(col).append(" = ").append(v).append('.').append(col);
+            }
+        }
+        sb.append(" FROM unnest(");
+        for (int i = 0; i < names.size(); i++) {
+            Object[] array = (Object[]) java.lang.reflect.Array.newInstance(types.get(i).javaType(), objects.size());
+            for (int r = 0; r < array.length; r++) {
+                array[r] = values.get(i).apply(objects.get(r));
+            }
+            sb.append(i > 0 ? ", " : "").append(ctx.bindRaw(array, array.getClass())).append("::")
+                    .append(dialect.arrayType(types.get(i)).orElseThrow());
+        }
+        sb.append(") AS ").append(v).append(" (");
+        for (int i = 0; i < names.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(dialect.quote(names.get(i)));
+        }
+        String idCol = dialect.quote(id.columnName());
+        sb.append(") WHERE ").append(t).append('.').append(idCol).append(" = ").append(v).append('.').append(idCol);
+        if (version != null) {
+            String vc = dialect.quote(version.columnName());
+            sb.append(" AND ").append(t).append('.').append(vc).append(" = ").append(v).append('.').append(vc);
+        }
+        sb.append(" RETURNING ").append(t).append('.').append(idCol);
+        return java.util.Optional.of(new RenderedSql(sb.toString(), ctx.binds, null, List.of(), List.of(id.columnType()),
+                List.of()));
+    }
+
     /** {@code INSERT INTO assoc (owner_col, target_col) VALUES (...), ...} for many-to-many rows. */
     public RenderedSql renderAssociationInsert(JoinTableModel joinTable, List<Object[]> pairs) {
         RenderContext ctx = new RenderContext(dialect, metadata);

@@ -360,6 +360,36 @@ public abstract class SessionSuite extends DatabaseTest {
     }
 
     @Test
+    void aBatchOfVersionedUpdatesDetectsTheOneRowChangedMeanwhile() {
+        Document a = new Document("a");
+        Document b = new Document("b");
+        db.inTransaction(s -> {
+            s.addAll(List.of(a, b));
+            return s.commit();
+        }).block(TIMEOUT);
+        Session first = db.openSession();
+        try {
+            List<Document> docs = first.scalars(select(Document.class)).collectList().block(TIMEOUT);
+            db.inTransaction(s -> s.get(Document.class, b.getId()).flatMap(d -> {
+                d.setTitle("changed elsewhere");
+                return s.commit();
+            })).block(TIMEOUT);
+            docs.forEach(d -> d.setTitle(d.getTitle() + "!"));
+            StepVerifier.create(first.commit()).expectErrorSatisfies(e -> assertThat(e)
+                    .isInstanceOf(StaleObjectException.class).hasMessageContaining("key " + b.getId())).verify(TIMEOUT);
+            first.rollback().block(TIMEOUT);
+        } finally {
+            first.close().block(TIMEOUT);
+        }
+        db.inTransaction(s -> s.scalars(select(Document.class)).collectList().flatMap(docs -> {
+            docs.forEach(d -> d.setTitle("both"));
+            return s.commit();
+        })).block(TIMEOUT);
+        assertThat(db.inSession(s -> s.scalars(select(Document.class)).map(Document::getVersion).collectList())
+                .block(TIMEOUT)).containsOnly(2L, 3L);
+    }
+
+    @Test
     void aFailedFlushRaisesIntegrityExceptionAndTheSessionCanRollBackAndGoOn() {
         db.inTransaction(s -> {
             s.add(new User("a", "dup@x", 1));
