@@ -85,7 +85,8 @@ public final class BenchRunner {
                             // Hibernate (jboss-logging) and Vert.x log through slf4j-simple, at warn level.
                             "-Dorg.jboss.logging.provider=slf4j",
                             "-Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.SLF4JLogDelegateFactory",
-                            "-D" + Checks.DIRECTORY_PROPERTY + "=" + checksDir.toAbsolutePath())
+                            "-D" + Checks.DIRECTORY_PROPERTY + "=" + checksDir,
+                            "-D" + Checks.PROFILE_PROPERTY + "=" + profile.name().toLowerCase(Locale.ROOT))
                     .resultFormat(ResultFormatType.JSON)
                     .result(result.toString());
             if (stream) {

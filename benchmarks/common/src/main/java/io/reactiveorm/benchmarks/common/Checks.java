@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,6 +32,9 @@ public final class Checks {
 
     /** The system property naming the directory of check records. */
     public static final String DIRECTORY_PROPERTY = "bench.checks.dir";
+
+    /** The system property naming the run's profile (recorded with each check). */
+    public static final String PROFILE_PROPERTY = "bench.profile";
 
     private Checks() {
     }
@@ -97,6 +103,8 @@ public final class Checks {
         record.put("benchmark", benchmark);
         record.put("workload", Workload.ofBenchmark(benchmark).id());
         record.put("variant", Workload.variantOf(benchmark));
+        record.put("measured_at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        record.put("profile", System.getProperty(PROFILE_PROPERTY));
         return record;
     }
 

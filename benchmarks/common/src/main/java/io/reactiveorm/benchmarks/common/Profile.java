@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * How long and how often each benchmark runs. {@code default} finishes the whole suite (34
+ * How long and how often each benchmark runs. {@code default} finishes the whole suite (35
  * benchmarks, four contenders) in about 13 minutes on 2 cores: one fork each, short iterations,
  * enough for error bars. {@code full} runs 3 forks with longer warm-up and more iterations (about
  * an hour and a half). {@code smoke} only checks that every benchmark runs.

@@ -48,7 +48,8 @@ import reactor.core.publisher.Mono;
  * auto-commit, one statement per round trip; writes run in one transaction. Inserts are measured
  * two ways, multi-row {@code VALUES ... RETURNING} (1,000 rows a statement) and
  * {@code unnest(arrays) ... RETURNING} (one statement); updates as one {@code unnest} statement and
- * as one statement with 1,000 bind sets. The report takes the faster of each pair.
+ * as one statement with 1,000 bind sets; the stream with and without a fetch size. The report takes
+ * the faster of each.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -148,10 +149,15 @@ public class RawR2dbcBenchmarks {
 
     @Benchmark
     @OperationsPerInvocation(Dataset.STREAM_ROWS)
-    public long stream_1m() {
-        StreamConsumer<RawStreamRow> consumer = new StreamConsumer<>(RawStreamRow::id);
-        JdkFlowAdapter.publisherToFlowPublisher(stream(pool)).subscribe(consumer);
-        return consumer.awaitAndVerify();
+    public long stream_1m__no_fetch_size() {
+        return streamed(stream(pool, 0));
+    }
+
+    /** The same stream through a portal fetched 256 rows at a time (a round trip each), as reactive-orm streams. */
+    @Benchmark
+    @OperationsPerInvocation(Dataset.STREAM_ROWS)
+    public long stream_1m__fetch_size_256() {
+        return streamed(stream(pool, 256));
     }
 
     // ---- operations (the same code runs measured and counted) ----------------------------------
@@ -375,10 +381,20 @@ public class RawR2dbcBenchmarks {
         return users;
     }
 
-    private static Flux<RawStreamRow> stream(ConnectionFactory factory) {
+    /**
+     * The rows of {@code stream_rows}. With {@code fetchSize} 0 the driver sends one query and reads
+     * rows as demand allows (TCP backpressure); otherwise it fetches a portal that many rows at a time.
+     */
+    private static Flux<RawStreamRow> stream(ConnectionFactory factory, int fetchSize) {
         return Flux.usingWhen(Mono.from(factory.create()),
-                c -> Flux.from(c.createStatement(STREAM).execute()).concatMap(r -> r.map(RawStreamRow::of)),
+                c -> Flux.from(c.createStatement(STREAM).fetchSize(fetchSize).execute()).concatMap(r -> r.map(RawStreamRow::of)),
                 Connection::close);
+    }
+
+    private static long streamed(Flux<RawStreamRow> rows) {
+        StreamConsumer<RawStreamRow> consumer = new StreamConsumer<>(RawStreamRow::id);
+        JdkFlowAdapter.publisherToFlowPublisher(rows).subscribe(consumer);
+        return consumer.awaitAndVerify();
     }
 
     // ---- the once-per-trial check --------------------------------------------------------------
@@ -423,10 +439,8 @@ public class RawR2dbcBenchmarks {
                 checkedGraph(method.endsWith("naive") ? graphNaive(counted, 1) : graph(counted, 1));
                 verified = "1,000 users, each with 10 posts, 30,000 post tags, every operation";
             }
-            case "stream_1m" -> {
-                StreamConsumer<RawStreamRow> consumer = new StreamConsumer<>(RawStreamRow::id);
-                JdkFlowAdapter.publisherToFlowPublisher(stream(counted)).subscribe(consumer);
-                consumer.awaitAndVerify();
+            case "stream_1m__no_fetch_size", "stream_1m__fetch_size_256" -> {
+                streamed(stream(counted, method.endsWith("256") ? 256 : 0));
                 verified = "1,000,000 rows, each id once (count and id sum), every operation";
             }
             default -> throw new IllegalArgumentException("no check for " + method);

@@ -29,17 +29,19 @@ import reactor.core.publisher.Mono;
  * PostgreSQL version) as {@code <out>/machine.json}.
  *
  * <pre>
- * java -cp ... io.reactiveorm.benchmarks.r2dbc.SetupDatabase target/bench-run
+ * java -cp ... io.reactiveorm.benchmarks.r2dbc.SetupDatabase benchmarks/results/raw default
  * </pre>
+ * Arguments: the run directory, and the profile name to record.
  */
 public final class SetupDatabase {
 
     private SetupDatabase() {
     }
 
-    /** Entry point: one argument, the run directory. */
+    /** Entry point: the run directory and the profile name. */
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "target/bench-run");
+        Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/results/raw");
+        String profile = args.length > 1 ? args[1] : "default";
         BenchSettings settings = BenchSettings.current();
         ConnectionFactory factory = ConnectionFactories.get(settings.r2dbcUrl());
         String version;
@@ -76,15 +78,23 @@ public final class SetupDatabase {
 
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        machine.put("profile", profile);
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         machine.put("memory_gib", Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024)));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vm.vendor") + ")");
+        machine.put("jdk_short", "Java " + System.getProperty("java.runtime.version").replaceFirst("[+-].*", ""));
         machine.put("postgresql", version);
+        machine.put("postgresql_short", version.split(" ")[0]);
         machine.put("postgresql_host", settings.host() + ":" + settings.port());
         machine.put("pool_size", BenchSettings.POOL_SIZE);
+        Path loadavg = Path.of("/proc/loadavg");
+        if (Files.isReadable(loadavg)) {
+            String[] load = Files.readString(loadavg).trim().split("\\s+");
+            machine.put("load_average_at_start", load[0] + " " + load[1] + " " + load[2]);
+        }
         Files.createDirectories(out);
         Files.writeString(out.resolve("machine.json"), Json.object(machine), StandardCharsets.UTF_8);
     }
