@@ -51,6 +51,15 @@ public final class Dataset {
     /** Seed of every contender's key choices. */
     public static final long SEED = 0x5EED_2025L;
 
+    /**
+     * Statements that put the database back in the state every benchmark starts from, run in each
+     * benchmark's trial set-up (before warm-up, never measured): {@code update_flush_1k} leaves
+     * thousands of dead row versions in {@code users} that would slow every later read of it (and
+     * so favour whichever contender ran first), and a checkpoint keeps earlier writes from being
+     * flushed during the measurement. Each runs in auto-commit.
+     */
+    public static final List<String> RESET_STATEMENTS = List.of("VACUUM FULL ANALYZE users", "CHECKPOINT");
+
     private Dataset() {
     }
 

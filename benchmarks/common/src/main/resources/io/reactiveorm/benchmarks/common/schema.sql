@@ -77,3 +77,4 @@ SELECT i, 1 + i % 10000, i % 7, (i % 1000) / 10.0, 'row-' || i
 FROM generate_series(1, 1000000) AS i;
 
 VACUUM ANALYZE;
+CHECKPOINT;

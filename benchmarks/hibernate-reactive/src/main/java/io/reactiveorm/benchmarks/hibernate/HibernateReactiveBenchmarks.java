@@ -89,6 +89,9 @@ public class HibernateReactiveBenchmarks {
                 .addService(SqlStatementLogger.class, statements);
         ormFactory = configuration.buildSessionFactory(registry.build());
         factory = ormFactory.unwrap(Mutiny.SessionFactory.class);
+        for (String sql : Dataset.RESET_STATEMENTS) {
+            factory.withStatelessSession(s -> s.createNativeQuery(sql).executeUpdate()).await().atMost(TIMEOUT);
+        }
         random = Dataset.random();
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         Checks.once(Contender.HIBERNATE_REACTIVE, method, () -> check(method));

@@ -60,6 +60,7 @@ public class ReactiveOrmBenchmarks {
     public void setUp(BenchmarkParams params) {
         engine = Engine.builder(BenchSettings.current().r2dbcUrl()).poolSize(BenchSettings.POOL_SIZE).build();
         db = SessionFactory.builder(engine).entities(User.class, Post.class, Tag.class, NewUser.class, StreamRow.class).build();
+        Sql.resetDatabase(engine.connectionFactory());
         random = Dataset.random();
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         Checks.once(Contender.REACTIVE_ORM, method, () -> check(method));

@@ -86,6 +86,7 @@ public class RawR2dbcBenchmarks {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
         pool = Pools.create(BenchSettings.current());
+        Sql.resetDatabase(pool);
         random = Dataset.random();
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         Checks.once(Contender.RAW_R2DBC, method, () -> check(method));

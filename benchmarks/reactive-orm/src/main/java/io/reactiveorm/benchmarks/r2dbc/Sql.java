@@ -24,6 +24,11 @@ public final class Sql {
         return rows == null ? 0 : rows;
     }
 
+    /** Runs {@link io.reactiveorm.benchmarks.common.Dataset#RESET_STATEMENTS}, each in auto-commit. */
+    public static void resetDatabase(ConnectionFactory factory) {
+        io.reactiveorm.benchmarks.common.Dataset.RESET_STATEMENTS.forEach(sql -> execute(factory, sql));
+    }
+
     /** Runs a query whose first row's first column is a number, and returns it as a long. */
     public static long scalar(ConnectionFactory factory, String sql, Object... binds) {
         Number n = Mono.usingWhen(Mono.from(factory.create()),

@@ -95,6 +95,7 @@ public class SpringDataR2dbcBenchmarks {
                 .name("spring-data-r2dbc")
                 .build());
         spring = Spring.over(pool);
+        Dataset.RESET_STATEMENTS.forEach(sql -> spring.template().getDatabaseClient().sql(sql).then().block(TIMEOUT));
         random = Dataset.random();
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         Checks.once(Contender.SPRING_DATA_R2DBC, method, () -> check(method));
