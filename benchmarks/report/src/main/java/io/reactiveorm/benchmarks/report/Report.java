@@ -73,6 +73,9 @@ final class Report {
                 + "interval. ×raw: the score divided by raw R2DBC's for the same workload (raw R2DBC: the faster of its "
                 + "variants). Statements: SQL statements per operation, transaction control (BEGIN, COMMIT, ROLLBACK) "
                 + "included, counted once per trial outside the measurement.\n\n");
+        out.append("A status of *still rising* means every measured iteration was at least 90% of the one before and "
+                + "the last exceeded the first by more than 20%: the JIT was probably still warming up, so the score "
+                + "understates that contender (the `full` profile warms up longer).\n\n");
         out.append("![Throughput relative to raw R2DBC](latest.png)\n\n");
         for (Workload w : Workload.values()) {
             boolean stream = w == Workload.STREAM_1M;
@@ -91,7 +94,7 @@ final class Report {
                     out.append(" | ").append(r.peakHeapMb() == null ? "-" : number(r.peakHeapMb()))
                             .append(" | ").append(r.peakHeapSampledMb() == null ? "-" : number(r.peakHeapSampledMb()));
                 }
-                out.append(" | ").append(r.status()).append(" |\n");
+                out.append(" | ").append(r.status()).append(rising(run, r)).append(" |\n");
             }
             for (Contender c : Contender.values()) {
                 ResultRecord r = Records.find(records, w, c).orElseThrow();
@@ -181,6 +184,16 @@ final class Report {
             out.append("\n").append(contenders.strip()).append('\n');
         }
         return out.toString();
+    }
+
+    /** A warning when the result's iterations were still climbing (warm-up too short for it). */
+    private static String rising(RunFiles run, ResultRecord r) {
+        if (!r.measured()) {
+            return "";
+        }
+        Measurement m = run.measurements().get(r.contender() + "." + r.workload() + (r.variant() == null ? "" : "__" + r.variant()));
+        Double rise = m == null ? null : m.rising();
+        return rise == null ? "" : String.format(Locale.ROOT, "; still rising: last iteration %+.0f%% over the first", 100 * rise);
     }
 
     /** The statement counts behind a ratio target, as a sentence. */

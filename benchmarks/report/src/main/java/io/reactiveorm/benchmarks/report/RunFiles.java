@@ -55,11 +55,14 @@ public record RunFiles(Map<String, Measurement> measurements, Map<String, CheckR
         JsonNode secondary = result.path("secondaryMetrics");
         List<String> jvmArgs = new ArrayList<>();
         result.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+        List<Double> iterationScores = new ArrayList<>();
+        primary.path("rawData").forEach(fork -> fork.forEach(v -> iterationScores.add(v.asDouble())));
         return new Measurement(Contender.ofBenchmark(name), method, Workload.ofBenchmark(method), Workload.variantOf(method),
                 primary.path("score").asDouble(), number(primary.path("scoreError")),
                 number(secondary.path("heap.peak.afterGc").path("score")), number(secondary.path("heap.peak.used").path("score")),
                 result.path("forks").asInt(), result.path("warmupIterations").asInt(), result.path("warmupTime").asText(),
-                result.path("measurementIterations").asInt(), result.path("measurementTime").asText(), jvmArgs);
+                result.path("measurementIterations").asInt(), result.path("measurementTime").asText(), jvmArgs,
+                iterationScores);
     }
 
     static CheckRecord check(JsonNode record) {

@@ -17,7 +17,8 @@ class ReportTest {
 
     private void result(Contender c, String benchmark, double score, Long statements) {
         measurements.put(c.id() + "." + benchmark, new Measurement(c, benchmark, Workload.ofBenchmark(benchmark),
-                Workload.variantOf(benchmark), score, score / 100, null, null, 1, 3, "2 s", 5, "2 s", List.of("-Xmx1g")));
+                Workload.variantOf(benchmark), score, score / 100, null, null, 1, 3, "2 s", 5, "2 s", List.of("-Xmx1g"),
+                List.of(score, score, score, score, score)));
         checks.put(c.id() + "." + benchmark, new CheckRecord(c, benchmark, true, statements, "counted", "verified",
                 null, "2026-01-01T00:00:00Z", "default"));
     }
@@ -78,6 +79,16 @@ class ReportTest {
         assertThat(standing.actual()).isEqualTo(0.425);
         assertThat(standing.verdict()).isEqualTo("missed: 0.43x, 50% short (needs 2.00x its throughput)");
         assertThat(new Targets.Standing(standing.target(), 0.9, true).verdict()).isEqualTo("met (0.90x)");
+    }
+
+    @Test
+    void climbingIterationsAreFlagged() {
+        Measurement rising = new Measurement(Contender.SPRING_DATA_R2DBC, "get_by_key_c64", Workload.GET_BY_KEY_C64, null,
+                8000, 2000.0, null, null, 1, 7, "2 s", 5, "1 s", List.of(), List.of(6000.0, 6400.0, 7400.0, 8900.0, 10700.0));
+        assertThat(rising.rising()).isCloseTo(0.783, org.assertj.core.data.Offset.offset(0.001));
+        Measurement noisy = new Measurement(Contender.SPRING_DATA_R2DBC, "get_by_key_c64", Workload.GET_BY_KEY_C64, null,
+                8000, 2000.0, null, null, 1, 7, "2 s", 5, "1 s", List.of(), List.of(6000.0, 9000.0, 7000.0, 8900.0, 10700.0));
+        assertThat(noisy.rising()).isNull();
     }
 
     @Test
