@@ -1,0 +1,106 @@
+package io.reactiveorm.benchmarks.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reactiveorm.benchmarks.common.Contender;
+import io.reactiveorm.benchmarks.common.Workload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The raw output of the runs: {@code jmh/<contender>.<benchmark>.json} (JMH's JSON),
+ * {@code checks/<contender>.<benchmark>.json} (check records) and {@code machine.json}.
+ *
+ * @param measurements JMH results by {@code contender.benchmark}
+ * @param checks check records by {@code contender.benchmark}
+ * @param machine the machine facts of the last run (string values), empty if missing
+ */
+public record RunFiles(Map<String, Measurement> measurements, Map<String, CheckRecord> checks, Map<String, String> machine) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads the run directory. */
+    public static RunFiles read(Path dir) {
+        Map<String, Measurement> measurements = new LinkedHashMap<>();
+        for (Path file : list(dir.resolve("jmh"))) {
+            for (JsonNode result : tree(file)) {
+                Measurement m = measurement(result);
+                measurements.put(m.contender().id() + "." + m.benchmark(), m);
+            }
+        }
+        Map<String, CheckRecord> checks = new LinkedHashMap<>();
+        for (Path file : list(dir.resolve("checks"))) {
+            CheckRecord c = check(tree(file));
+            checks.put(c.contender().id() + "." + c.benchmark(), c);
+        }
+        Map<String, String> machine = new LinkedHashMap<>();
+        Path machineFile = dir.resolve("machine.json");
+        if (Files.exists(machineFile)) {
+            tree(machineFile).fields().forEachRemaining(e -> machine.put(e.getKey(), e.getValue().asText()));
+        }
+        return new RunFiles(measurements, checks, machine);
+    }
+
+    static Measurement measurement(JsonNode result) {
+        String name = result.path("benchmark").asText();
+        String method = name.substring(name.lastIndexOf('.') + 1);
+        JsonNode primary = result.path("primaryMetric");
+        JsonNode secondary = result.path("secondaryMetrics");
+        List<String> jvmArgs = new ArrayList<>();
+        result.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+        List<Double> iterationScores = new ArrayList<>();
+        primary.path("rawData").forEach(fork -> fork.forEach(v -> iterationScores.add(v.asDouble())));
+        return new Measurement(Contender.ofBenchmark(name), method, Workload.ofBenchmark(method), Workload.variantOf(method),
+                primary.path("score").asDouble(), number(primary.path("scoreError")),
+                number(secondary.path("heap.peak.afterGc").path("score")), number(secondary.path("heap.peak.used").path("score")),
+                result.path("forks").asInt(), result.path("warmupIterations").asInt(), result.path("warmupTime").asText(),
+                result.path("measurementIterations").asInt(), result.path("measurementTime").asText(), jvmArgs,
+                iterationScores);
+    }
+
+    static CheckRecord check(JsonNode record) {
+        return new CheckRecord(Contender.byId(record.path("contender").asText()), record.path("benchmark").asText(),
+                record.path("passed").asBoolean(), record.path("statements").isNumber() ? record.path("statements").asLong() : null,
+                text(record.path("statements_note")), text(record.path("verified")), text(record.path("error")),
+                text(record.path("measured_at")), text(record.path("profile")));
+    }
+
+    /** A finite number, or null for missing, "NaN" and infinities (JMH writes "NaN" for one iteration). */
+    private static Double number(JsonNode node) {
+        if (node.isNumber()) {
+            double d = node.asDouble();
+            return Double.isFinite(d) ? d : null;
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private static JsonNode tree(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
