@@ -2,11 +2,17 @@ package io.reactiveorm.benchmarks.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -22,8 +28,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs the JMH benchmarks on this module's classpath one by one, each in its own forked JVM, with
  * the timing of the chosen {@link Profile}, and writes each one's JMH JSON to
- * {@code <out>/jmh/<contender>.<method>.json} and its check record to {@code <out>/checks/}. A
- * benchmark that fails is reported and skipped; the others still run.
+ * {@code <out>/jmh/<contender>.<method>.json}, its check record to {@code <out>/checks/}, and when it
+ * ran with the load average before and after to {@code <out>/runs/}. A benchmark that fails is
+ * reported and skipped; the others still run.
  *
  * <pre>
  * java -cp ... io.reactiveorm.benchmarks.common.BenchRunner --profile default --out target/bench-run [--only 'graph_load_1k.*']
@@ -32,6 +39,27 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class BenchRunner {
 
     private BenchRunner() {
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /**
+     * The 1-, 5- and 15-minute load averages ({@code /proc/loadavg}), or null where there is none.
+     * A benchmark and PostgreSQL keep about 2 of them busy; much more means something else ran too.
+     */
+    private static String loadAverage() {
+        Path loadavg = Path.of("/proc/loadavg");
+        try {
+            if (!Files.isReadable(loadavg)) {
+                return null;
+            }
+            String[] load = Files.readString(loadavg).trim().split("\\s+");
+            return load[0] + " " + load[1] + " " + load[2];
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Entry point; see the class comment for the arguments. */
@@ -50,6 +78,7 @@ public final class BenchRunner {
         }
         Path jmhDir = Files.createDirectories(out.resolve("jmh"));
         Path checksDir = Files.createDirectories(out.resolve("checks"));
+        Path runsDir = Files.createDirectories(out.resolve("runs"));
         String url = BenchSettings.current().r2dbcUrl();
 
         List<String> benchmarks = new ArrayList<>();
@@ -70,6 +99,7 @@ public final class BenchRunner {
             Path result = jmhDir.resolve(contender.id() + "." + method + ".json");
             Files.deleteIfExists(result);
             Files.deleteIfExists(checksDir.resolve(contender.id() + "." + method + ".json"));
+            Files.deleteIfExists(runsDir.resolve(contender.id() + "." + method + ".json"));
             Profile.Timing timing = profile.timing(workload);
             boolean stream = workload == Workload.STREAM_1M;
             ChainedOptionsBuilder options = new OptionsBuilder()
@@ -93,7 +123,15 @@ public final class BenchRunner {
                 options.addProfiler(HeapProfiler.class);
             }
             System.out.printf(Locale.ROOT, "%n=== %s / %s (%s profile)%n", contender.id(), method, profile.name().toLowerCase(Locale.ROOT));
+            Map<String, Object> window = new LinkedHashMap<>();
+            window.put("contender", contender.id());
+            window.put("benchmark", method);
+            window.put("started_at", now());
+            window.put("load_average_before", loadAverage());
             Collection<RunResult> results = new Runner(options.build()).run();
+            window.put("ended_at", now());
+            window.put("load_average_after", loadAverage());
+            Files.writeString(runsDir.resolve(contender.id() + "." + method + ".json"), Json.object(window), StandardCharsets.UTF_8);
             if (results.isEmpty()) {
                 failed.add(contender.id() + "." + method);
                 Files.deleteIfExists(result);

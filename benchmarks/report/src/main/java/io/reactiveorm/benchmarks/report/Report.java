@@ -73,6 +73,9 @@ final class Report {
                 + "interval. ×raw: the score divided by raw R2DBC's for the same workload (raw R2DBC: the faster of its "
                 + "variants). Statements: SQL statements per operation, transaction control (BEGIN, COMMIT, ROLLBACK) "
                 + "included, counted once per trial outside the measurement.\n\n");
+        out.append("Load: the machine's 1-minute load average when the benchmark started and when it ended; the "
+                + "benchmark and PostgreSQL account for about 2 on their own, so much more means something else was "
+                + "running and the score is depressed. ");
         out.append("A status of *still rising* means every measured iteration was at least 90% of the one before and "
                 + "the last exceeded the first by more than 20%: the JIT was probably still warming up, so the score "
                 + "understates that contender (the `full` profile warms up longer).\n\n");
@@ -81,8 +84,8 @@ final class Report {
             boolean stream = w == Workload.STREAM_1M;
             out.append("### `").append(w.id()).append("`\n\n").append(w.description()).append("\n\n");
             out.append("| contender | score (").append(w.unit()).append(") | ± | ×raw | statements |");
-            out.append(stream ? " peak heap after GC (MB) | peak heap sampled (MB) |" : "").append(" status |\n");
-            out.append("| --- | ---: | ---: | ---: | ---: |").append(stream ? " ---: | ---: |" : "").append(" --- |\n");
+            out.append(stream ? " peak heap after GC (MB) | peak heap sampled (MB) |" : "").append(" load | status |\n");
+            out.append("| --- | ---: | ---: | ---: | ---: |").append(stream ? " ---: | ---: |" : "").append(" --- | --- |\n");
             for (Contender c : Contender.values()) {
                 ResultRecord r = Records.find(records, w, c).orElseThrow();
                 out.append("| ").append(c.id()).append(r.variant() != null && r.measured() ? " (" + r.variant() + ")" : "")
@@ -94,7 +97,7 @@ final class Report {
                     out.append(" | ").append(r.peakHeapMb() == null ? "-" : number(r.peakHeapMb()))
                             .append(" | ").append(r.peakHeapSampledMb() == null ? "-" : number(r.peakHeapSampledMb()));
                 }
-                out.append(" | ").append(r.status()).append(rising(run, r)).append(" |\n");
+                out.append(" | ").append(load(run, r)).append(" | ").append(r.status()).append(rising(run, r)).append(" |\n");
             }
             for (Contender c : Contender.values()) {
                 ResultRecord r = Records.find(records, w, c).orElseThrow();
@@ -184,6 +187,15 @@ final class Report {
             out.append("\n").append(contenders.strip()).append('\n');
         }
         return out.toString();
+    }
+
+    /** The 1-minute load average before and after the benchmark ran, e.g. {@code 0.8 → 2.1}. */
+    private static String load(RunFiles run, ResultRecord r) {
+        RunFiles.Window w = run.windows().get(r.contender() + "." + r.workload() + (r.variant() == null ? "" : "__" + r.variant()));
+        if (w == null || w.loadBefore() == null || w.loadAfter() == null) {
+            return "-";
+        }
+        return w.loadBefore().split(" ")[0] + " → " + w.loadAfter().split(" ")[0];
     }
 
     /** A warning when the result's iterations were still climbing (warm-up too short for it). */

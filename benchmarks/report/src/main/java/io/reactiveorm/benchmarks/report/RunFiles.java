@@ -21,8 +21,26 @@ import java.util.stream.Stream;
  * @param measurements JMH results by {@code contender.benchmark}
  * @param checks check records by {@code contender.benchmark}
  * @param machine the machine facts of the last run (string values), empty if missing
+ * @param windows when each benchmark ran, with the load average before and after, by {@code contender.benchmark}
  */
-public record RunFiles(Map<String, Measurement> measurements, Map<String, CheckRecord> checks, Map<String, String> machine) {
+public record RunFiles(Map<String, Measurement> measurements, Map<String, CheckRecord> checks, Map<String, String> machine,
+        Map<String, Window> windows) {
+
+    /**
+     * When a benchmark ran ({@code runs/<contender>.<benchmark>.json}).
+     *
+     * @param startedAt start (ISO-8601)
+     * @param endedAt end
+     * @param loadBefore load averages (1, 5, 15 minutes) before, or null
+     * @param loadAfter load averages after, or null
+     */
+    public record Window(String startedAt, String endedAt, String loadBefore, String loadAfter) {
+    }
+
+    /** Runs without windows (tests). */
+    public RunFiles(Map<String, Measurement> measurements, Map<String, CheckRecord> checks, Map<String, String> machine) {
+        this(measurements, checks, machine, Map.of());
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +63,13 @@ public record RunFiles(Map<String, Measurement> measurements, Map<String, CheckR
         if (Files.exists(machineFile)) {
             tree(machineFile).fields().forEachRemaining(e -> machine.put(e.getKey(), e.getValue().asText()));
         }
-        return new RunFiles(measurements, checks, machine);
+        Map<String, Window> windows = new LinkedHashMap<>();
+        for (Path file : list(dir.resolve("runs"))) {
+            JsonNode w = tree(file);
+            windows.put(w.path("contender").asText() + "." + w.path("benchmark").asText(), new Window(text(w.path("started_at")),
+                    text(w.path("ended_at")), text(w.path("load_average_before")), text(w.path("load_average_after"))));
+        }
+        return new RunFiles(measurements, checks, machine, windows);
     }
 
     static Measurement measurement(JsonNode result) {
