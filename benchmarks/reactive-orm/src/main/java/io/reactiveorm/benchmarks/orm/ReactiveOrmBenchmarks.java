@@ -197,10 +197,11 @@ public class ReactiveOrmBenchmarks {
                 .flatMap(users -> Flux.fromIterable(users)
                         .concatMap(u -> s.scalars(select(Post.class).where(Post_.authorId.eq(u.id))).collectList()
                                 .flatMapMany(posts -> {
-                                    u.posts.addAll(posts);
+                                    // collections of loaded objects are "unloaded" placeholders: assign, don't add
+                                    u.posts = new java.util.ArrayList<>(posts);
                                     return Flux.fromIterable(posts).concatMap(p -> s.scalars(select(Tag.class)
                                                     .where(Tag_.posts.any(Post_.id.eq(p.id)))).collectList()
-                                            .doOnNext(p.tags::addAll));
+                                            .doOnNext(tags -> p.tags = new java.util.HashSet<>(tags)));
                                 }))
                         .then(Mono.just(users))));
     }
