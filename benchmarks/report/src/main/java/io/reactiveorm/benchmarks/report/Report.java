@@ -63,6 +63,9 @@ final class Report {
 
         out.append("## Machine\n\n| | |\n| --- | --- |\n");
         for (Map.Entry<String, String> e : machine.entrySet()) {
+            if (e.getKey().endsWith("_short")) {
+                continue; // the README's abbreviations of the rows above
+            }
             out.append("| ").append(e.getKey().replace('_', ' ')).append(" | ").append(e.getValue()).append(" |\n");
         }
         out.append("\nThe load average is the machine's (`/proc/loadavg`) when the run started and when the report was "

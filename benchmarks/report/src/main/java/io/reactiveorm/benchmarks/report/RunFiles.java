@@ -48,15 +48,18 @@ public record RunFiles(Map<String, Measurement> measurements, Map<String, CheckR
     public static RunFiles read(Path dir) {
         Map<String, Measurement> measurements = new LinkedHashMap<>();
         for (Path file : list(dir.resolve("jmh"))) {
-            for (JsonNode result : tree(file)) {
+            for (JsonNode result : tree(file)) { // an empty or torn file (a run killed mid-benchmark) has none
                 Measurement m = measurement(result);
                 measurements.put(m.contender().id() + "." + m.benchmark(), m);
             }
         }
         Map<String, CheckRecord> checks = new LinkedHashMap<>();
         for (Path file : list(dir.resolve("checks"))) {
-            CheckRecord c = check(tree(file));
-            checks.put(c.contender().id() + "." + c.benchmark(), c);
+            JsonNode record = tree(file);
+            if (record.has("contender")) {
+                CheckRecord c = check(record);
+                checks.put(c.contender().id() + "." + c.benchmark(), c);
+            }
         }
         Map<String, String> machine = new LinkedHashMap<>();
         Path machineFile = dir.resolve("machine.json");
@@ -66,6 +69,9 @@ public record RunFiles(Map<String, Measurement> measurements, Map<String, CheckR
         Map<String, Window> windows = new LinkedHashMap<>();
         for (Path file : list(dir.resolve("runs"))) {
             JsonNode w = tree(file);
+            if (!w.has("contender")) {
+                continue;
+            }
             windows.put(w.path("contender").asText() + "." + w.path("benchmark").asText(), new Window(text(w.path("started_at")),
                     text(w.path("ended_at")), text(w.path("load_average_before")), text(w.path("load_average_after"))));
         }
@@ -109,12 +115,18 @@ public record RunFiles(Map<String, Measurement> measurements, Map<String, CheckR
         return node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
+    /** The file's JSON; an empty tree, with a warning, for an empty or unreadable file. */
     private static JsonNode tree(Path file) {
         try {
-            return JSON.readTree(file.toFile());
+            JsonNode node = Files.size(file) == 0 ? null : JSON.readTree(file.toFile());
+            if (node != null) {
+                return node;
+            }
+            System.err.println("report: skipping empty " + file + " (a run stopped mid-benchmark?)");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            System.err.println("report: skipping unreadable " + file + ": " + e.getMessage());
         }
+        return JSON.createObjectNode();
     }
 
     private static List<Path> list(Path dir) {

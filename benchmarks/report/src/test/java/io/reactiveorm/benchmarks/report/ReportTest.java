@@ -100,6 +100,19 @@ class ReportTest {
     }
 
     @Test
+    void filesLeftEmptyByAKilledRunAreSkipped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("jmh"));
+        java.nio.file.Files.createDirectories(dir.resolve("checks"));
+        java.nio.file.Files.writeString(dir.resolve("jmh/raw-r2dbc.get_by_key_c64.json"), "");
+        java.nio.file.Files.writeString(dir.resolve("checks/raw-r2dbc.get_by_key_c64.json"), "{\"contender\": \"raw-r2dbc\", "
+                + "\"benchmark\": \"get_by_key_c64\", \"passed\": true, \"statements\": 1}");
+        RunFiles run = RunFiles.read(dir);
+        assertThat(run.measurements()).isEmpty();
+        assertThat(run.checks()).containsKey("raw-r2dbc.get_by_key_c64");
+        assertThat(Records.byKey(Records.build(run)).get("get_by_key_c64/raw-r2dbc").status()).isEqualTo(ResultRecord.FAILED);
+    }
+
+    @Test
     void numbersAreFormattedForReading() {
         assertThat(Report.number(488_123.4)).isEqualTo("488,123");
         assertThat(Report.number(12.34)).isEqualTo("12.3");
