@@ -5,6 +5,7 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
 import io.reactiveorm.dialect.Dialect;
 import io.reactiveorm.execution.StatementExecutor;
@@ -26,29 +27,71 @@ import reactor.core.publisher.Mono;
  * engine.close().block();   // at shutdown
  * }</pre>
  *
- * <p>Connections are pooled with r2dbc-pool (a factory that already is a {@link ConnectionPool}
- * is used as is). With {@code echo(true)} each statement and its duration is logged through
- * SLF4J (logger {@code io.reactiveorm.engine}, INFO); bind values are hidden unless
- * {@code echoBindValues(true)}.
+ * <p>Connections are pooled with r2dbc-pool. A factory that is, or wraps ({@link Wrapped}), an
+ * r2dbc-pool {@link ConnectionPool} is used as it is: never a second pool over it, and
+ * {@link #close()} leaves it to its owner. With {@code echo(true)} each statement and its duration
+ * is logged through SLF4J (logger {@code io.reactiveorm.engine}, INFO); bind values are hidden
+ * unless {@code echoBindValues(true)}.
  */
 public final class Engine {
 
+    private final ConnectionFactory connectionFactory;
     private final ConnectionPool pool;
+    private final boolean ownsPool;
     private final Dialect dialect;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
     private final StatementExecutor executor;
 
     private Engine(Builder builder) {
         this.dialect = builder.dialect != null ? builder.dialect : detectDialect(builder.connectionFactory, builder.url);
-        this.pool = builder.connectionFactory instanceof ConnectionPool existing ? existing
-                : new ConnectionPool(ConnectionPoolConfiguration.builder(builder.connectionFactory)
-                        .initialSize(0)
-                        .maxSize(builder.poolSize)
-                        .maxAcquireTime(builder.acquireTimeout)
-                        .maxIdleTime(Duration.ofMinutes(30))
-                        .name("reactive-orm-" + Integer.toHexString(System.identityHashCode(this)))
-                        .build());
-        this.executor = new StatementExecutor(pool, builder.echo, builder.echoBindValues, listeners);
+        ConnectionPool existing = poolOf(builder.connectionFactory);
+        if (existing != null) {
+            if (builder.poolOptionsSet) {
+                throw new OrmException("the connection factory given to Engine.builder(..) already is a pool ("
+                        + existing + "), so the engine's pool options (poolSize, minIdle, poolTimeout, prePing, recycle, "
+                        + "maxIdleTime) cannot apply to it. Fix: configure that pool itself, or pass the factory it "
+                        + "wraps and let the engine pool it");
+            }
+            this.pool = existing;
+            this.connectionFactory = builder.connectionFactory;
+            this.ownsPool = builder.url != null; // an r2dbc:pool: URL made a pool for this engine only
+        } else {
+            ConnectionPoolConfiguration.Builder config = ConnectionPoolConfiguration.builder(builder.connectionFactory)
+                    .initialSize(builder.minIdle)
+                    .minIdle(builder.minIdle)
+                    .maxSize(builder.poolSize)
+                    .maxAcquireTime(builder.poolTimeout)
+                    .maxIdleTime(builder.maxIdleTime)
+                    .validationDepth(builder.prePing ? ValidationDepth.REMOTE : ValidationDepth.LOCAL)
+                    .name("reactive-orm-" + Integer.toHexString(System.identityHashCode(this)));
+            if (builder.recycle != null) {
+                config.maxLifeTime(builder.recycle);
+            }
+            this.pool = new ConnectionPool(config.build());
+            this.connectionFactory = pool;
+            this.ownsPool = true;
+        }
+        this.executor = new StatementExecutor(connectionFactory, describePool(builder, existing == null), builder.echo,
+                builder.echoBindValues, listeners);
+    }
+
+    /** The r2dbc-pool behind {@code factory}: itself, or one it wraps; null if there is none. */
+    private static ConnectionPool poolOf(ConnectionFactory factory) {
+        Object f = factory;
+        for (int depth = 0; depth < 16 && f != null; depth++) {
+            if (f instanceof ConnectionPool p) {
+                return p;
+            }
+            f = f instanceof Wrapped<?> w ? w.unwrap() : null;
+        }
+        return null;
+    }
+
+    /** For the message of a pool timeout: how many connections, and how long a session waited. */
+    private String describePool(Builder builder, boolean madePool) {
+        int max = pool.getMetrics().map(PoolMetrics::getMaxAllocatedSize).orElse(builder.poolSize);
+        return "the " + max + " connection(s) of " + (madePool ? "the engine's pool (poolTimeout "
+                + builder.poolTimeout.toMillis() + " ms)" : "the pool " + pool);
     }
 
     /** An engine for an R2DBC URL ({@code r2dbc:postgresql://user@host/db}, {@code r2dbc:h2:mem:///name}) with defaults. */
@@ -69,7 +112,10 @@ public final class Engine {
         return new Builder(factory, url);
     }
 
-    /** An engine over your own connection factory (pooled unless it is already a pool). */
+    /**
+     * An engine over your own connection factory: used as it is when it is, or wraps, an r2dbc-pool
+     * {@link ConnectionPool} (Spring Boot's, say), else pooled by the engine.
+     */
     public static Engine of(ConnectionFactory connectionFactory) {
         return builder(connectionFactory).build();
     }
@@ -84,9 +130,9 @@ public final class Engine {
         return dialect;
     }
 
-    /** The pooled connection factory. */
+    /** The connection factory sessions get their connections from (the pool, or what wraps it). */
     public ConnectionFactory connectionFactory() {
-        return pool;
+        return connectionFactory;
     }
 
     /** Connections currently handed out by the pool (0 when every session has released its own). */
@@ -104,9 +150,12 @@ public final class Engine {
         return () -> listeners.remove(listener);
     }
 
-    /** Closes the pool: its connections are closed once released. */
+    /**
+     * Closes the pool this engine made: its connections are closed once released. A pool that was
+     * given to the engine ({@link #of}) belongs to its owner and stays open.
+     */
     public Mono<Void> close() {
-        return pool.disposeLater();
+        return ownsPool ? pool.disposeLater() : Mono.empty();
     }
 
     /** Runs statements for sessions and schema operations; internal. */
@@ -136,14 +185,22 @@ public final class Engine {
         return url.replaceAll("//([^:/@]+):[^@]*@", "//$1:***@");
     }
 
-    /** Configures an {@link Engine}. */
+    /**
+     * Configures an {@link Engine}. The pool options carry SQLAlchemy's names in their javadoc; they
+     * apply to the pool the engine makes (not to a pool passed to {@link Engine#builder(ConnectionFactory)}).
+     */
     public static final class Builder {
         private final ConnectionFactory connectionFactory;
         private final String url;
         private boolean echo;
         private boolean echoBindValues;
         private int poolSize = 10;
-        private Duration acquireTimeout = Duration.ofSeconds(30);
+        private int minIdle;
+        private Duration poolTimeout = Duration.ofSeconds(30);
+        private boolean prePing;
+        private Duration recycle;
+        private Duration maxIdleTime = Duration.ofMinutes(30);
+        private boolean poolOptionsSet;
         private Dialect dialect;
 
         private Builder(ConnectionFactory connectionFactory, String url) {
@@ -163,19 +220,76 @@ public final class Engine {
             return this;
         }
 
-        /** Maximum number of pooled connections (default 10). */
+        /**
+         * Most connections the pool opens (default 10): SQLAlchemy's {@code pool_size + max_overflow},
+         * r2dbc-pool's {@code maxSize}. Each open session holds one from its first statement to its end.
+         */
         public Builder poolSize(int poolSize) {
             if (poolSize < 1) {
-                throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
+                throw new OrmException("poolSize must be at least 1, was " + poolSize + ". Fix: pass 1 or more");
             }
             this.poolSize = poolSize;
+            this.poolOptionsSet = true;
             return this;
         }
 
-        /** How long to wait for a free connection before failing (default 30 s). */
-        public Builder acquireTimeout(Duration acquireTimeout) {
-            this.acquireTimeout = Objects.requireNonNull(acquireTimeout, "acquireTimeout");
+        /** Connections kept open while idle, and opened when the engine starts using the pool (default 0). */
+        public Builder minIdle(int minIdle) {
+            if (minIdle < 0) {
+                throw new OrmException("minIdle must not be negative, was " + minIdle + ". Fix: pass 0 or more");
+            }
+            this.minIdle = minIdle;
+            this.poolOptionsSet = true;
             return this;
+        }
+
+        /**
+         * How long a session waits for a free connection before failing with a
+         * {@link PoolTimeoutException} (default 30 s): SQLAlchemy's {@code pool_timeout}.
+         */
+        public Builder poolTimeout(Duration poolTimeout) {
+            Objects.requireNonNull(poolTimeout, "poolTimeout");
+            if (poolTimeout.isNegative() || poolTimeout.isZero()) {
+                throw new OrmException("poolTimeout must be positive, was " + poolTimeout + ". Fix: pass e.g. Duration.ofSeconds(5)");
+            }
+            this.poolTimeout = poolTimeout;
+            this.poolOptionsSet = true;
+            return this;
+        }
+
+        /**
+         * Checks each connection with a round trip before handing it out, replacing dead ones
+         * (default off: a local check only): SQLAlchemy's {@code pool_pre_ping}.
+         */
+        public Builder prePing(boolean prePing) {
+            this.prePing = prePing;
+            this.poolOptionsSet = true;
+            return this;
+        }
+
+        /**
+         * Closes connections older than this when they come back to the pool (default: never):
+         * SQLAlchemy's {@code pool_recycle}, r2dbc-pool's {@code maxLifeTime}.
+         */
+        public Builder recycle(Duration recycle) {
+            this.recycle = positive(recycle, "recycle");
+            this.poolOptionsSet = true;
+            return this;
+        }
+
+        /** Closes connections idle for longer than this (default 30 minutes). */
+        public Builder maxIdleTime(Duration maxIdleTime) {
+            this.maxIdleTime = positive(maxIdleTime, "maxIdleTime");
+            this.poolOptionsSet = true;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new OrmException(name + " must be positive, was " + d + ". Fix: pass e.g. Duration.ofMinutes(30)");
+            }
+            return d;
         }
 
         /** Overrides the dialect detected from the driver. */
@@ -184,8 +298,12 @@ public final class Engine {
             return this;
         }
 
-        /** Builds the engine; no connection is opened until one is needed. */
+        /** Builds the engine; no connection is opened until one is needed (or {@code minIdle} asks). */
         public Engine build() {
+            if (minIdle > poolSize) {
+                throw new OrmException("minIdle (" + minIdle + ") is larger than poolSize (" + poolSize
+                        + "). Fix: raise poolSize or lower minIdle");
+            }
             return new Engine(this);
         }
     }

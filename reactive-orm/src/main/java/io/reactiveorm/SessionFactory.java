@@ -116,19 +116,31 @@ public final class SessionFactory {
         return transaction(this::transactionalSession, work);
     }
 
+    /*
+     * The commit runs inside the work's outcome, not in usingWhen's completion callback: an error
+     * there would reach the caller wrapped as "Async resource cleanup failed" and skip the release.
+     * close() is the only cleanup, and it never fails (reactor-core's MonoUsingWhen contract).
+     */
     private <T> Mono<T> transaction(java.util.function.Supplier<Session> sessions, Function<Session, Mono<T>> work) {
         Objects.requireNonNull(work, "work");
-        return Mono.usingWhen(Mono.fromSupplier(sessions), work,
-                s -> s.commit().then(s.close()),
+        return Mono.usingWhen(Mono.fromSupplier(sessions),
+                s -> Mono.defer(() -> work.apply(s))
+                        .flatMap(value -> s.commit().thenReturn(value))
+                        .switchIfEmpty(Mono.defer(() -> s.commit().then(Mono.empty()))),
+                Session::close,
                 (s, error) -> s.close(),
                 Session::close);
     }
 
-    /** {@link #inTransaction} for work that emits many values. */
+    /**
+     * {@link #inTransaction} for work that emits many values: committed after the last one; rolled
+     * back when the work fails or its subscriber cancels ({@code take(n)} included).
+     */
     public <T> Flux<T> inTransactionMany(Function<Session, Publisher<T>> work) {
         Objects.requireNonNull(work, "work");
-        return Flux.usingWhen(Mono.fromSupplier(this::transactionalSession), work,
-                s -> s.commit().then(s.close()),
+        return Flux.usingWhen(Mono.fromSupplier(this::transactionalSession),
+                s -> Flux.concat(Flux.defer(() -> work.apply(s)), Mono.defer(s::commit).then(Mono.<T>empty())),
+                Session::close,
                 (s, error) -> s.close(),
                 Session::close);
     }
@@ -194,7 +206,7 @@ public final class SessionFactory {
          */
         public SessionFactory build() {
             if (entities.isEmpty()) {
-                throw new IllegalStateException("no entities registered. Fix: SessionFactory.builder(engine)"
+                throw new OrmException("no entities registered. Fix: SessionFactory.builder(engine)"
                         + ".entities(User.class, ...)");
             }
             return new SessionFactory(this);

@@ -1,6 +1,8 @@
 package io.reactiveorm.execution;
 
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ValidationDepth;
+import io.r2dbc.spi.Wrapped;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.JoinColumnModel;
@@ -8,8 +10,11 @@ import io.reactiveorm.mapping.RelationshipModel;
 import io.reactiveorm.sql.Expression;
 import io.reactiveorm.sql.RenderedSql;
 import io.reactiveorm.sql.Row;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,8 +25,15 @@ import reactor.core.publisher.Mono;
  */
 public final class SessionConnection {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
+
+    /** How long a round trip that proves an interrupted connection usable again may take. */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+
     private final Connection connection;
     private final StatementExecutor executor;
+    /** A cancel stopped a statement before its end: the protocol state is unknown until a round trip proves it. */
+    private volatile boolean interrupted;
 
     SessionConnection(Connection connection, StatementExecutor executor) {
         this.connection = connection;
@@ -65,7 +77,7 @@ public final class SessionConnection {
                 }
             }
             return values;
-        });
+        }, this::interrupt);
     }
 
     /**
@@ -89,7 +101,7 @@ public final class SessionConnection {
             }
             values[n + k] = RowReader.read(row, n + k, null, keyType);
             return values;
-        });
+        }, this::interrupt);
     }
 
     /**
@@ -117,66 +129,142 @@ public final class SessionConnection {
                 }
             }
             return values;
-        });
+        }, this::interrupt);
     }
 
     /** The first column of each row, converted as the query declared. */
     public Flux<Object> scalars(RenderedSql sql, int fetchSize) {
-        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.scalar(row, sql));
+        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.scalar(row, sql), this::interrupt);
     }
 
     /** Whole rows. */
     public Flux<Row> rows(RenderedSql sql, List<Expression<?>> projection, int fetchSize) {
-        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.row(row, metadata, sql, projection));
+        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.row(row, metadata, sql, projection),
+                this::interrupt);
     }
 
     /** Runs an INSERT with generated keys and emits the first returned column of each row as {@code keyType}. */
     public Flux<Object> insertReturningKeys(RenderedSql sql, Class<?> keyType) {
-        return executor.query(connection, sql, 0, (row, metadata) -> RowReader.read(row, 0, null, keyType));
+        return executor.query(connection, sql, 0, (row, metadata) -> RowReader.read(row, 0, null, keyType),
+                this::interrupt);
     }
 
     /** Runs DML; emits rows affected. */
     public Mono<Long> update(RenderedSql sql) {
-        return executor.update(connection, sql);
+        return executor.update(connection, sql, this::interrupt);
     }
 
     /** Runs one DML statement once per bind set; emits rows affected per set. */
     public Flux<Long> updateEach(String sql, List<List<io.reactiveorm.sql.BindValue>> bindSets) {
-        return executor.updateEach(connection, sql, bindSets);
+        return executor.updateEach(connection, sql, bindSets, this::interrupt);
     }
 
     /** Begins a transaction on a connection in auto-commit mode. */
     public Mono<Void> begin(String isolation) {
-        return executor.control("BEGIN", StatementExecutor.beginTransaction(connection, isolation));
+        return control("BEGIN", StatementExecutor.beginTransaction(connection, isolation));
     }
 
-    /** Commits the transaction and begins the next one. */
+    /** Commits the transaction. */
     public Mono<Void> commit() {
-        return executor.control("COMMIT", Mono.from(connection.commitTransaction()));
+        return control("COMMIT", Mono.from(connection.commitTransaction()));
     }
 
     /** Rolls the transaction back. */
     public Mono<Void> rollback() {
-        return executor.control("ROLLBACK", Mono.from(connection.rollbackTransaction()));
+        return control("ROLLBACK", Mono.from(connection.rollbackTransaction()));
     }
 
     /** Creates a savepoint. */
     public Mono<Void> savepoint(String name) {
-        return executor.control("SAVEPOINT " + name, Mono.from(connection.createSavepoint(name)));
+        return control("SAVEPOINT " + name, Mono.from(connection.createSavepoint(name)));
     }
 
     /** Rolls back to a savepoint. */
     public Mono<Void> rollbackToSavepoint(String name) {
-        return executor.control("ROLLBACK TO SAVEPOINT " + name, Mono.from(connection.rollbackTransactionToSavepoint(name)));
+        return control("ROLLBACK TO SAVEPOINT " + name, Mono.from(connection.rollbackTransactionToSavepoint(name)));
     }
 
     /** Releases a savepoint. */
     public Mono<Void> releaseSavepoint(String name) {
-        return executor.control("RELEASE SAVEPOINT " + name, Mono.from(connection.releaseSavepoint(name)));
+        return control("RELEASE SAVEPOINT " + name, Mono.from(connection.releaseSavepoint(name)));
     }
 
-    /** Returns the connection to the pool. */
-    public Mono<Void> close() {
-        return Mono.from(connection.close());
+    private Mono<Void> control(String what, Mono<Void> action) {
+        return executor.control(what, action, this::interrupt);
+    }
+
+    /** Called when a cancel stops a statement on this connection before its end. */
+    void interrupt() {
+        interrupted = true;
+    }
+
+    /** Whether a cancel stopped a statement on this connection before its end. */
+    public boolean isInterrupted() {
+        return interrupted;
+    }
+
+    /**
+     * Ends the transaction, if one is open, and gives the connection back to the pool, or closes
+     * it for good when its state is in doubt. Never fails: problems are logged, and a connection
+     * that could not be cleaned up is discarded rather than returned.
+     *
+     * <ul>
+     *   <li>{@code rollbackFirst}: ROLLBACK before giving it back (an open transaction);</li>
+     *   <li>after a cancel stopped a statement half-way, a ROLLBACK or a validation round trip must
+     *       come back within {@link #CHECK_TIMEOUT}: its answer proves that the driver has drained
+     *       what the cancelled statement still sent, else the connection is closed for good.</li>
+     * </ul>
+     */
+    public Mono<Void> release(boolean rollbackFirst) {
+        return Mono.defer(() -> {
+            Mono<Boolean> usable;
+            if (rollbackFirst) {
+                usable = rollback().thenReturn(true);
+            } else if (interrupted) {
+                usable = Mono.from(connection.validate(ValidationDepth.REMOTE)).defaultIfEmpty(false);
+            } else {
+                usable = Mono.just(true);
+            }
+            if (interrupted || rollbackFirst) {
+                usable = usable.timeout(CHECK_TIMEOUT);
+            }
+            return usable
+                    .onErrorResume(e -> {
+                        LOG.warn("discarding a connection that could not be cleaned up ({}): {}",
+                                rollbackFirst ? "ROLLBACK failed" : "validation failed", e.toString());
+                        return Mono.just(false);
+                    })
+                    .flatMap(ok -> ok ? giveBack() : discard());
+        });
+    }
+
+    /** {@link #release(boolean)} without a transaction to end. */
+    public Mono<Void> release() {
+        return release(false);
+    }
+
+    private Mono<Void> giveBack() {
+        return Mono.from(connection.close())
+                .onErrorResume(e -> {
+                    LOG.warn("closing a pooled connection failed; discarding it", e);
+                    return discard();
+                });
+    }
+
+    /**
+     * Closes the physical connection, then hands the pooled wrapper back: the pool finds it closed
+     * when it validates it and drops it instead of lending it again.
+     */
+    private Mono<Void> discard() {
+        Object physical = connection instanceof Wrapped<?> wrapped ? wrapped.unwrap() : null;
+        Mono<Void> closePhysical = physical instanceof Connection inner && inner != connection
+                ? Mono.from(inner.close()).onErrorResume(e -> Mono.empty())
+                : Mono.empty();
+        return closePhysical
+                .then(Mono.defer(() -> Mono.from(connection.close())))
+                .onErrorResume(e -> {
+                    LOG.warn("closing a discarded connection failed", e);
+                    return Mono.empty();
+                });
     }
 }

@@ -5,12 +5,14 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import io.reactiveorm.IntegrityException;
 import io.reactiveorm.OrmException;
+import io.reactiveorm.PoolTimeoutException;
 import io.reactiveorm.StatementListener;
 import io.reactiveorm.sql.BindValue;
 import io.reactiveorm.sql.RenderedSql;
@@ -18,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -41,53 +44,60 @@ public final class StatementExecutor {
             "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+(?:\"[^\"]+\"\\.)?\"([^\"]+)\"",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Logger LOG = LoggerFactory.getLogger(StatementExecutor.class);
+
     private final ConnectionFactory connectionFactory;
+    private final String poolDescription;
     private final boolean echo;
     private final boolean echoBindValues;
     private final List<StatementListener> listeners;
 
     /**
      * @param connectionFactory where connections come from (the engine's pool)
+     * @param poolDescription the pool's size and timeout, for the message of a pool timeout
      * @param echo log each statement
      * @param echoBindValues include bind values in the log
      * @param listeners told of every statement (live list)
      */
-    public StatementExecutor(ConnectionFactory connectionFactory, boolean echo, boolean echoBindValues,
-            List<StatementListener> listeners) {
+    public StatementExecutor(ConnectionFactory connectionFactory, String poolDescription, boolean echo,
+            boolean echoBindValues, List<StatementListener> listeners) {
         this.connectionFactory = connectionFactory;
+        this.poolDescription = poolDescription;
         this.echo = echo;
         this.echoBindValues = echoBindValues;
         this.listeners = listeners;
     }
 
     /**
-     * Acquires a connection and begins a transaction on it.
-     *
-     * @param isolation the isolation level name ({@code "READ COMMITTED"}, ...), or {@code null} for the default
-     */
-    public Mono<SessionConnection> begin(String isolation) {
-        return acquire(true, isolation);
-    }
-
-    /**
      * Acquires a connection in auto-commit mode, or with a transaction begun when {@code begin}.
+     *
+     * <p>The caller must never cancel this Mono once subscribed: r2dbc-pool releases a connection
+     * when a cancel reaches its acquisition, even after handing it out. Sessions subscribe to it
+     * with a subscriber of their own that nothing cancels, and own the connection from then on.
      *
      * @param isolation the isolation level name for {@code begin}, or {@code null} for the default
      */
     public Mono<SessionConnection> acquire(boolean begin, String isolation) {
-        return Mono.from(connectionFactory.create()).flatMap(c -> {
-            Mono<Void> started = begin ? control("BEGIN", beginTransaction(c, isolation)) : Mono.empty();
-            // Exactly one of "hand the connection to the session" and "cancelled: give it back" happens.
-            java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(); // 0 open, 1 handed over, 2 cancelled
-            return started
-                    .then(Mono.fromSupplier(() -> state.compareAndSet(0, 1) ? new SessionConnection(c, this) : null))
-                    .onErrorResume(e -> state.compareAndSet(0, 2) ? Mono.from(c.close()).then(Mono.error(e)) : Mono.error(e))
-                    .doOnCancel(() -> {
-                        if (state.compareAndSet(0, 2)) {
-                            Mono.from(c.close()).subscribe(null, e -> { });
-                        }
-                    });
-        });
+        return Mono.from(connectionFactory.create())
+                .onErrorMap(this::acquisitionFailed)
+                .flatMap(c -> {
+                    SessionConnection connection = new SessionConnection(c, this);
+                    if (!begin) {
+                        return Mono.just(connection);
+                    }
+                    return connection.begin(isolation).thenReturn(connection)
+                            .onErrorResume(e -> connection.release().then(Mono.error(e)));
+                });
+    }
+
+    private Throwable acquisitionFailed(Throwable e) {
+        if (e instanceof R2dbcTimeoutException && String.valueOf(e.getMessage()).contains("acquisition timed out")) {
+            return new PoolTimeoutException("no pooled connection became free: " + poolDescription + " are all held by "
+                    + "open sessions. Fix: close every session you open (prefer SessionFactory.inSession / inTransaction, "
+                    + "which always do), keep sessions short, or raise Engine.builder(..).poolSize(..) or .poolTimeout(..)", e);
+        }
+        return new OrmException("cannot get a database connection: " + e.getMessage()
+                + ". Fix: check that the database is up and reachable at the engine's URL", e);
     }
 
     static Mono<Void> beginTransaction(Connection c, String isolation) {
@@ -97,17 +107,21 @@ public final class StatementExecutor {
 
     /** Runs statements one after another on a connection of its own, in auto-commit mode (DDL). */
     public Mono<Void> runAll(List<String> statements) {
-        return Mono.usingWhen(Mono.from(connectionFactory.create()),
+        return Mono.usingWhen(Detached.run(acquire(false, null), SessionConnection::release),
                 c -> Flux.fromIterable(statements)
-                        .concatMap(sql -> update(c, RenderedSql.of(sql, List.of())))
+                        .concatMap(sql -> c.update(RenderedSql.of(sql, List.of())))
                         .then(),
-                c -> Mono.from(c.close()),
-                (c, error) -> Mono.from(c.close()),
-                c -> Mono.from(c.close()));
+                c -> Detached.run(c.release()),
+                (c, error) -> Detached.run(c.release()),
+                c -> Detached.run(c.release()));
     }
 
-    /** Runs a query and maps each row; {@code fetchSize > 0} fetches rows in chunks (streaming). */
-    <T> Flux<T> query(Connection connection, RenderedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper) {
+    /**
+     * Runs a query and maps each row; {@code fetchSize > 0} fetches rows in chunks (streaming).
+     * {@code interrupted} runs when a cancel stops the statement before its last row.
+     */
+    <T> Flux<T> query(Connection connection, RenderedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper,
+            Runnable interrupted) {
         return Flux.defer(() -> {
             long start = System.nanoTime();
             AtomicLong rows = new AtomicLong();
@@ -119,7 +133,7 @@ public final class StatementExecutor {
                 statement.returnGeneratedValues(sql.generatedKeys().toArray(String[]::new));
             }
             // a downstream cancel can arrive after completion (next() over a finished chain): report once
-            java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean reported = new AtomicBoolean();
             return Flux.from(statement.execute())
                     .concatMap(result -> result.map(mapper))
                     .doOnNext(x -> rows.incrementAndGet())
@@ -136,6 +150,7 @@ public final class StatementExecutor {
                     })
                     .doOnCancel(() -> {
                         if (reported.compareAndSet(false, true)) {
+                            interrupted.run();
                             done(sql, start, rows.get(), null);
                         }
                     });
@@ -143,15 +158,27 @@ public final class StatementExecutor {
     }
 
     /** Runs a data-changing statement; emits the number of rows affected. */
-    Mono<Long> update(Connection connection, RenderedSql sql) {
+    Mono<Long> update(Connection connection, RenderedSql sql, Runnable interrupted) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
+            AtomicBoolean finished = new AtomicBoolean();
             return Flux.from(prepare(connection, sql).execute())
                     .concatMap(Result::getRowsUpdated)
                     .reduce(0L, Long::sum)
                     .onErrorMap(e -> translate(e, sql.sql()))
-                    .doOnSuccess(n -> done(sql, start, n == null ? 0 : n, null))
-                    .doOnError(e -> done(sql, start, 0, e));
+                    .doOnSuccess(n -> {
+                        finished.set(true);
+                        done(sql, start, n == null ? 0 : n, null);
+                    })
+                    .doOnError(e -> {
+                        finished.set(true);
+                        done(sql, start, 0, e);
+                    })
+                    .doOnCancel(() -> {
+                        if (finished.compareAndSet(false, true)) {
+                            interrupted.run();
+                        }
+                    });
         });
     }
 
@@ -159,7 +186,7 @@ public final class StatementExecutor {
      * Runs one statement with many sets of binds ({@code Statement.add()}): one statement, sent
      * once, executed per set. Emits the rows affected by each set, in order.
      */
-    Flux<Long> updateEach(Connection connection, String sql, List<List<BindValue>> bindSets) {
+    Flux<Long> updateEach(Connection connection, String sql, List<List<BindValue>> bindSets, Runnable interrupted) {
         return Flux.defer(() -> {
             long start = System.nanoTime();
             Statement statement = connection.createStatement(sql);
@@ -173,23 +200,47 @@ public final class StatementExecutor {
             bindSets.forEach(all::addAll);
             RenderedSql logged = RenderedSql.of(sql, all);
             AtomicLong rows = new AtomicLong();
+            AtomicBoolean finished = new AtomicBoolean();
             return Flux.from(statement.execute())
                     .concatMap(Result::getRowsUpdated)
                     .doOnNext(rows::addAndGet)
                     .onErrorMap(e -> translate(e, sql))
-                    .doOnComplete(() -> done(logged, start, rows.get(), null))
-                    .doOnError(e -> done(logged, start, rows.get(), e));
+                    .doOnComplete(() -> {
+                        finished.set(true);
+                        done(logged, start, rows.get(), null);
+                    })
+                    .doOnError(e -> {
+                        finished.set(true);
+                        done(logged, start, rows.get(), e);
+                    })
+                    .doOnCancel(() -> {
+                        if (finished.compareAndSet(false, true)) {
+                            interrupted.run();
+                        }
+                    });
         });
     }
 
     /** Transaction control on a connection, logged and timed like any statement. */
-    Mono<Void> control(String what, Mono<Void> action) {
+    Mono<Void> control(String what, Mono<Void> action, Runnable interrupted) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             RenderedSql sql = RenderedSql.of(what, List.of());
+            AtomicBoolean finished = new AtomicBoolean();
             return action.onErrorMap(e -> translate(e, what))
-                    .doOnSuccess(x -> done(sql, start, 0, null))
-                    .doOnError(e -> done(sql, start, 0, e));
+                    .doOnSuccess(x -> {
+                        finished.set(true);
+                        done(sql, start, 0, null);
+                    })
+                    .doOnError(e -> {
+                        finished.set(true);
+                        done(sql, start, 0, e);
+                    })
+                    .doOnCancel(() -> {
+                        if (finished.compareAndSet(false, true)) {
+                            interrupted.run();
+                        }
+                    });
         });
     }
 
@@ -225,7 +276,12 @@ public final class StatementExecutor {
             }
             StatementListener.Event event = new StatementListener.Event(sql.sql(), values, duration, rows, error);
             for (StatementListener l : listeners) {
-                l.onStatement(event);
+                try {
+                    l.onStatement(event);
+                } catch (RuntimeException | LinkageError e) {
+                    // a listener observes; it never decides the statement's outcome
+                    LOG.warn("StatementListener {} threw on '{}'; the statement is unaffected", l, sql.sql(), e);
+                }
             }
         }
     }

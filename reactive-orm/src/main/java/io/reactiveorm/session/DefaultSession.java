@@ -39,6 +39,8 @@ import reactor.core.publisher.Mono;
  */
 public final class DefaultSession implements Session {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSession.class);
+
     /** Rows fetched per round trip by {@link #stream}. */
     static final int STREAM_FETCH_SIZE = 256;
 
@@ -55,12 +57,8 @@ public final class DefaultSession implements Session {
     private final Map<io.reactiveorm.mapping.RelationshipModel, List<InstanceState>> pendingFetches = new java.util.IdentityHashMap<>();
     private long order;
     private int savepoints;
-    /** The open connection and transaction; touched only by queued operations. */
-    private volatile SessionConnection connection;
-    /** Whether a transaction is open on {@link #connection} (else it is in auto-commit mode). */
-    private volatile boolean transactionOpen;
-    /** Begin the transaction with the first statement (reads included), not the first write. */
-    private final boolean eagerTransaction;
+    /** The one connection and its transaction, owned from first use to commit, rollback or close. */
+    private final TransactionScope scope;
     private volatile boolean closed;
 
     /**
@@ -73,7 +71,6 @@ public final class DefaultSession implements Session {
      */
     public DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
             boolean eagerTransaction) {
-        this.eagerTransaction = eagerTransaction;
         this.engine = engine;
         this.metadata = metadata;
         this.renderer = renderer;
@@ -81,6 +78,8 @@ public final class DefaultSession implements Session {
         this.flusher = new Flusher(renderer, map, options.listeners());
         this.loader = new RelationshipLoader(renderer, metadata, map, (model, values) -> hydrate(model, values, true));
         this.sync = new RelationshipSync(metadata, map, this::add, this::remove);
+        this.scope = new TransactionScope(engine.executor(), eagerTransaction,
+                options.isolation() == null ? null : options.isolation().sql());
     }
 
     // ---- object state -------------------------------------------------------------------------
@@ -188,14 +187,21 @@ public final class DefaultSession implements Session {
             }
             @SuppressWarnings({"unchecked", "rawtypes"})
             Select<T> query = Sql.select(type).where(((ColumnRef) Flusher.column(model, idAttribute)).eq(key));
-            return autoflush().thenMany(Flux.defer(() -> results(query, 0, true))).next();
-        })).next();
+            // reduce, not next(): a cancel would cut the statement off before its end
+            return autoflush().thenMany(Flux.defer(() -> results(query, 0, true))).reduce((first, other) -> first);
+        })).singleOrEmpty();
     }
 
+    /**
+     * Buffered, as SQLAlchemy's async session does: the statement runs to its end inside the
+     * queued operation, and the results are emitted after it, so that the pipeline consuming them
+     * may use the session again ({@code scalars(q).concatMap(a -> s.fetch(a, ..))}).
+     */
     @Override
     public <T> Flux<T> scalars(Select<T> query) {
         Objects.requireNonNull(query, "query");
-        return run(() -> autoflush().thenMany(Flux.defer(() -> results(query, 0, true))));
+        return run(() -> autoflush().thenMany(Flux.defer(() -> results(query, 0, true))).collectList())
+                .flatMapIterable(list -> list);
     }
 
     @Override
@@ -209,7 +215,7 @@ public final class DefaultSession implements Session {
         return run(() -> autoflush().thenMany(Flux.defer(() -> {
             RenderedSql sql = renderer.render(query);
             return connection().flatMapMany(c -> c.rows(sql, query.projection(), 0));
-        })));
+        })).collectList()).flatMapIterable(list -> list);
     }
 
     @Override
@@ -218,13 +224,16 @@ public final class DefaultSession implements Session {
         return run(() -> autoflush().then(Mono.defer(() -> {
             RenderedSql sql = renderer.render(dml);
             return transaction().flatMap(c -> c.update(sql));
-        }))).next();
+        }))).singleOrEmpty();
     }
 
     @Override
     public <T> Flux<T> stream(Select<T> query) {
         Objects.requireNonNull(query, "query");
-        return run(() -> autoflush().thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
+        return queue.submitExclusive(() -> {
+            requireOpen();
+            return scope.settled().thenMany(autoflush().thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -448,7 +457,7 @@ public final class DefaultSession implements Session {
             Select<Object> query = Sql.select((Class<Object>) s.model.type())
                     .where(((ColumnRef) Flusher.column(s.model, s.model.id())).eq(s.key.id()));
             RenderedSql sql = renderer.render(query);
-            return connection().flatMapMany(c -> c.entityRows(sql, 0)).next()
+            return connection().flatMapMany(c -> c.entityRows(sql, 0)).reduce((first, other) -> first)
                     .switchIfEmpty(Mono.error(() -> new io.reactiveorm.StaleObjectException(s.model.name() + " with key "
                             + s.key.id() + " no longer exists in the database. Fix: expunge it from the session")))
                     .doOnNext(values -> {
@@ -529,14 +538,7 @@ public final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> commit() {
-        return run(() -> doFlush().then(Mono.defer(() -> {
-            SessionConnection c = connection;
-            if (c == null) {
-                return Mono.empty();
-            }
-            return (transactionOpen ? c.commit() : Mono.<Void>empty()).then(release())
-                    .then(Mono.fromRunnable(this::afterCommit));
-        }))).then();
+        return run(() -> doFlush().then(scope.commit(this::afterCommit))).then();
     }
 
     private void afterCommit() {
@@ -555,11 +557,7 @@ public final class DefaultSession implements Session {
     }
 
     private Mono<Void> doRollback() {
-        return Mono.defer(() -> {
-            SessionConnection c = connection;
-            Mono<Void> database = c == null ? Mono.empty() : (transactionOpen ? c.rollback() : Mono.<Void>empty()).then(release());
-            return database.then(Mono.fromRunnable(this::afterRollback));
-        });
+        return scope.rollback(this::afterRollback);
     }
 
     /** Makes the session match the database again: pending and newly inserted objects leave, changed ones revert. */
@@ -580,22 +578,37 @@ public final class DefaultSession implements Session {
         }
     }
 
+    /**
+     * The savepoint's work runs outside any queued operation (it queues its own); releasing or
+     * rolling back to the savepoint happens inside the work's outcome, not in a cleanup callback,
+     * so a failed implicit flush rolls back to the savepoint and its error reaches the caller as
+     * it is.
+     */
     @Override
     public <T> Mono<T> nested(Function<Session, Mono<T>> work) {
         Objects.requireNonNull(work, "work");
-        return Mono.usingWhen(
-                run(() -> doFlush().then(transaction()).flatMap(c -> {
-                    String name = "reactive_orm_sp_" + (++savepoints);
-                    Map<InstanceState, Object[]> marks = new HashMap<>();
-                    for (InstanceState s : map.all()) {
-                        marks.put(s, new Object[] {s.status, s.snapshot, s.deleteFlushed, s.currentValues()});
-                    }
-                    return c.savepoint(name).thenReturn(new Savepoint(name, marks));
-                })).next(),
-                sp -> work.apply(this),
-                sp -> run(() -> doFlush().then(Mono.defer(() -> connection.releaseSavepoint(sp.name())))).then(),
-                (sp, error) -> rollbackTo(sp),
-                this::rollbackTo);
+        return run(() -> doFlush().then(transaction()).flatMap(c -> {
+            String name = "reactive_orm_sp_" + (++savepoints);
+            Map<InstanceState, Object[]> marks = new HashMap<>();
+            for (InstanceState s : map.all()) {
+                marks.put(s, new Object[] {s.status, s.snapshot, s.deleteFlushed, s.currentValues()});
+            }
+            return c.savepoint(name).thenReturn(new Savepoint(name, marks));
+        })).singleOrEmpty().flatMap(sp -> Mono.defer(() -> work.apply(this))
+                .flatMap(value -> releaseSavepoint(sp).thenReturn(value))
+                .switchIfEmpty(Mono.defer(() -> releaseSavepoint(sp).then(Mono.empty())))
+                .onErrorResume(error -> rollbackTo(sp)
+                        .onErrorResume(rollbackError -> {
+                            error.addSuppressed(rollbackError);
+                            return Mono.empty();
+                        })
+                        .then(Mono.error(error)))
+                .doOnCancel(() -> rollbackTo(sp).subscribe(null, e -> LOG.warn(
+                        "rolling back to savepoint {} after a cancel failed; the session's close will roll back", sp.name(), e))));
+    }
+
+    private Mono<Void> releaseSavepoint(Savepoint sp) {
+        return run(() -> doFlush().then(transaction()).flatMap(c -> c.releaseSavepoint(sp.name()))).then();
     }
 
     private record Savepoint(String name, Map<InstanceState, Object[]> marks) {
@@ -603,8 +616,8 @@ public final class DefaultSession implements Session {
 
     private Mono<Void> rollbackTo(Savepoint sp) {
         return run(() -> Mono.defer(() -> {
-            SessionConnection c = connection;
-            Mono<Void> database = c == null ? Mono.empty() : c.rollbackToSavepoint(sp.name());
+            Mono<Void> database = scope.isActive() ? scope.transaction().flatMap(c -> c.rollbackToSavepoint(sp.name()))
+                    : Mono.empty();
             return database.then(Mono.fromRunnable(() -> {
                 for (InstanceState s : map.all()) {
                     Object[] mark = sp.marks().get(s);
@@ -627,20 +640,17 @@ public final class DefaultSession implements Session {
         })).then();
     }
 
+    /**
+     * Queued behind running operations (even a stream), then rolls back and releases the
+     * connection; never fails (a connection that cannot be cleaned up is discarded, with a WARN).
+     */
     @Override
     public Mono<Void> close() {
         return Mono.defer(() -> {
             if (closed) {
                 return Mono.empty();
             }
-            return queue.submit(() -> Mono.defer(() -> {
-                SessionConnection c = connection;
-                if (c == null) {
-                    return Mono.<Void>empty();
-                }
-                Mono<Void> rollback = transactionOpen ? c.rollback().onErrorResume(e -> Mono.empty()) : Mono.empty();
-                return rollback.then(release());
-            })).then(Mono.fromRunnable(() -> {
+            return queue.submitAlways(() -> scope.rollback(() -> { })).then(Mono.fromRunnable(() -> {
                 closed = true;
                 map.clear(true);
             }));
@@ -649,54 +659,19 @@ public final class DefaultSession implements Session {
 
     // ---- connection ---------------------------------------------------------------------------
 
-    /**
-     * The session's connection, acquired on first use: with its transaction begun for an eager
-     * session, in auto-commit mode otherwise (reads need no transaction).
-     */
     private Mono<SessionConnection> connection() {
-        return Mono.defer(() -> {
-            SessionConnection c = connection;
-            if (c != null) {
-                return Mono.just(c);
-            }
-            return engine.executor().acquire(eagerTransaction, isolation()).doOnNext(opened -> {
-                connection = opened;
-                transactionOpen = eagerTransaction;
-            });
-        });
+        return scope.connection();
     }
 
-    /** The session's connection with its transaction open: what every write runs on. */
     private Mono<SessionConnection> transaction() {
-        return connection().flatMap(c -> {
-            if (transactionOpen) {
-                return Mono.just(c);
-            }
-            // Marked open before BEGIN is sent: a cancel while it is in flight must still end in a
-            // ROLLBACK (which the drivers skip when no transaction is open).
-            transactionOpen = true;
-            return c.begin(isolation()).thenReturn(c);
-        });
-    }
-
-    private String isolation() {
-        return options.isolation() == null ? null : options.isolation().sql();
-    }
-
-    private Mono<Void> release() {
-        return Mono.defer(() -> {
-            SessionConnection c = connection;
-            connection = null;
-            transactionOpen = false;
-            return c == null ? Mono.empty() : c.close();
-        });
+        return scope.transaction();
     }
 
     /** Queues an operation behind the ones already subscribed. */
     private <T> Flux<T> run(Supplier<? extends Publisher<T>> operation) {
         return queue.submit(() -> {
             requireOpen();
-            return operation.get();
+            return scope.settled().thenMany(Flux.defer(operation));
         });
     }
 

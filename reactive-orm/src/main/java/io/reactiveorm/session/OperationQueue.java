@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Operators;
 import reactor.core.publisher.SignalType;
+import reactor.util.context.Context;
 
 /**
  * Runs a session's operations one at a time, in subscription order. Operations subscribed
@@ -18,7 +19,14 @@ import reactor.core.publisher.SignalType;
  *
  * <p>Each operation's demand is passed through, so a streamed query stays backpressured. An
  * operation cancelled while waiting is skipped; one cancelled while running is cancelled at the
- * source, and the next operation starts once it has stopped.
+ * source and the next one starts (what must not be cut off, the session's COMMIT, ROLLBACK and
+ * connection hand-over, runs detached and the next operation waits for it: see
+ * {@link TransactionScope}). Each operation runs with the Reactor Context of its subscriber.
+ *
+ * <p>A streamed query holds the session until its subscriber has consumed or cancelled it, so an
+ * operation subscribed while one is running would wait forever if it came from the stream's own
+ * pipeline ({@code s.stream(q).concatMap(x -> s.get(..))}). It fails at once instead, naming the
+ * fixes; {@code close()} still queues behind the stream.
  */
 final class OperationQueue {
 
@@ -30,12 +38,36 @@ final class OperationQueue {
      * it has finished.
      */
     <T> Flux<T> submit(Supplier<? extends Publisher<T>> operation) {
+        return submit(operation, Kind.PLAIN);
+    }
+
+    /** Queues a streamed query: while it runs, other operations fail at once (but {@link #submitAlways}). */
+    <T> Flux<T> submitExclusive(Supplier<? extends Publisher<T>> operation) {
+        return submit(operation, Kind.STREAM);
+    }
+
+    /** Queues an operation that waits even behind a stream (closing the session). */
+    <T> Flux<T> submitAlways(Supplier<? extends Publisher<T>> operation) {
+        return submit(operation, Kind.ALWAYS);
+    }
+
+    private enum Kind { PLAIN, STREAM, ALWAYS }
+
+    private <T> Flux<T> submit(Supplier<? extends Publisher<T>> operation, Kind kind) {
         return Flux.create(sink -> {
-            Task<T> task = new Task<>(operation, sink);
+            Task<T> task = new Task<>(operation, sink, kind);
             sink.onRequest(task::demand);
             sink.onCancel(task::cancelTask);
             boolean start;
             synchronized (this) {
+                if (kind != Kind.ALWAYS && running != null && running.kind == Kind.STREAM) {
+                    sink.error(new io.reactiveorm.OrmException("this session is streaming a query (session.stream), "
+                            + "which holds its connection until the stream is consumed, so it cannot run another "
+                            + "operation now. Fix: collect the streamed rows first (collectList, buffer), use "
+                            + "session.scalars (which buffers and lets the pipeline use the session), or use a "
+                            + "second session for the other work"));
+                    return;
+                }
                 start = running == null;
                 if (start) {
                     running = task;
@@ -68,13 +100,21 @@ final class OperationQueue {
     private final class Task<T> extends BaseSubscriber<T> {
         private final Supplier<? extends Publisher<T>> operation;
         private final FluxSink<T> sink;
+        private final Kind kind;
         private long pendingDemand;
         private boolean started;
         private boolean cancelled;
 
-        Task(Supplier<? extends Publisher<T>> operation, FluxSink<T> sink) {
+        Task(Supplier<? extends Publisher<T>> operation, FluxSink<T> sink, Kind kind) {
             this.operation = operation;
             this.sink = sink;
+            this.kind = kind;
+        }
+
+        /** The subscriber's Context, so that what the operation runs sees it (transactions, tracing). */
+        @Override
+        public Context currentContext() {
+            return Context.of(sink.contextView());
         }
 
         void start() {
