@@ -167,13 +167,24 @@ final class OperationQueue {
             sink.next(value);
         }
 
+        /* A stream frees the queue before its terminal signal is passed on, so that what its
+           subscriber does on completion (collectList().flatMap(.. s.get(..))) is not refused as
+           running during the stream. Other operations free it after: what their subscriber
+           subscribes on completion queues behind them, which is what makes a burst of fetches
+           after a query coalesce into one statement exactly. */
         @Override
         protected void hookOnComplete() {
+            if (kind == Kind.STREAM) {
+                finished(this);
+            }
             sink.complete();
         }
 
         @Override
         protected void hookOnError(Throwable error) {
+            if (kind == Kind.STREAM) {
+                finished(this);
+            }
             sink.error(error);
         }
 

@@ -1,0 +1,371 @@
+package io.reactiveorm.it;
+
+import static io.reactiveorm.sql.Sql.count;
+import static io.reactiveorm.sql.Sql.select;
+import static io.reactiveorm.sql.Sql.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.reactiveorm.Engine;
+import io.reactiveorm.EntityState;
+import io.reactiveorm.IntegrityException;
+import io.reactiveorm.OrmException;
+import io.reactiveorm.PoolTimeoutException;
+import io.reactiveorm.Session;
+import io.reactiveorm.SessionFactory;
+import io.reactiveorm.fixture.Post;
+import io.reactiveorm.fixture.Post_;
+import io.reactiveorm.fixture.User;
+import io.reactiveorm.fixture.User_;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import reactor.util.context.Context;
+
+/**
+ * The session's promises under ordinary misuse, failure and cancellation: one connection per
+ * session whatever its subscribers cancel, failed commits that release and report, re-entrant use,
+ * the Reactor Context, a given pool used as it is, and the pool options.
+ */
+public abstract class ReliabilitySuite extends DatabaseTest {
+
+    /** SQL returning the id of the server session behind the connection (PostgreSQL's backend pid). */
+    protected abstract String backendIdSql();
+
+    private Mono<Object> backendId(Session s) {
+        return s.scalar(text(backendIdSql()).select(Object.class)).map(Object::toString);
+    }
+
+    private User seedUser(String name) {
+        User u = new User(name, name + "@x", 30);
+        db.inTransaction(s -> {
+            s.add(u);
+            return s.commit();
+        }).block(TIMEOUT);
+        return u;
+    }
+
+    private long usersNamed(String name) {
+        return db.inSession(s -> s.scalar(select(count()).from(User.class).where(User_.name.eq(name)))).block(TIMEOUT);
+    }
+
+    // ---- defect 1: a session owns its connection ---------------------------------------------
+
+    @Test
+    void aSessionKeepsItsConnectionWhenItsFirstOperationIsConsumedThroughNext() {
+        User seed = seedUser("seed");
+        Session a = db.openSession();
+        try {
+            a.get(User.class, seed.getId()).block(TIMEOUT);
+            assertThat(engine.acquiredConnections()).as("the session holds its connection").isEqualTo(1);
+            a.add(new User("A", "a@e", 1));
+            a.flush().block(TIMEOUT);
+            db.inTransaction(s -> s.get(User.class, seed.getId())
+                    .then(Mono.fromRunnable(() -> s.add(new User("B", "b@e", 2))))
+                    .then(s.commit())).block(TIMEOUT);
+            a.rollback().block(TIMEOUT);
+        } finally {
+            a.close().block(TIMEOUT);
+        }
+        assertThat(usersNamed("A")).as("A's rolled-back row").isZero();
+        assertThat(usersNamed("B")).as("B's committed row").isEqualTo(1);
+    }
+
+    /** Twin: the shape the check guards against really loses the connection (r2dbc-pool's discard on cancel). */
+    @Test
+    void twinAPoolReleasesAConnectionWhenACancelReachesItsAcquisition() {
+        ConnectionFactory pool = engine.connectionFactory();
+        Mono.from(pool.create())
+                .flatMapMany(c -> Flux.from(c.createStatement(backendIdSql()).execute())
+                        .flatMap(r -> r.map((row, meta) -> row.get(0))))
+                .next()
+                .block(TIMEOUT);
+        // the connection was never closed by this code, yet the pool has it back
+        assertThat(engine.acquiredConnections()).isZero();
+    }
+
+    @Test
+    void openSessionsNeverShareABackendAndHoldOneConnectionEach() {
+        List<Session> sessions = new ArrayList<>();
+        try {
+            Set<Object> backends = new HashSet<>();
+            for (int i = 0; i < 4; i++) { // the suite's pool size
+                Session s = db.openSession();
+                sessions.add(s);
+                backends.add(backendId(s).block(TIMEOUT));
+                s.get(User.class, 1L).block(TIMEOUT);
+                assertThat(engine.acquiredConnections()).isEqualTo(i + 1);
+            }
+            assertThat(backends).as("one backend per open session").hasSize(4);
+        } finally {
+            sessions.forEach(s -> s.close().block(TIMEOUT));
+        }
+        assertThat(engine.acquiredConnections()).isZero();
+    }
+
+    @Test
+    void anExhaustedPoolFailsWithinPoolTimeoutNamingSizeAndFix() {
+        Engine small = Engine.builder(url()).poolSize(1).poolTimeout(Duration.ofMillis(300)).build();
+        try {
+            SessionFactory f = SessionFactory.builder(small).entities(entities()).build();
+            Session holder = f.openSession();
+            try {
+                backendId(holder).block(TIMEOUT);
+                long start = System.nanoTime();
+                StepVerifier.create(f.inSession(this::backendId))
+                        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(PoolTimeoutException.class)
+                                .hasMessageContaining("1 connection(s)").hasMessageContaining("poolSize"))
+                        .verify(TIMEOUT);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            } finally {
+                holder.close().block(TIMEOUT);
+            }
+            assertThat(small.acquiredConnections()).isZero();
+            assertThat(f.inSession(this::backendId).block(TIMEOUT)).isNotNull();
+        } finally {
+            small.close().block(TIMEOUT);
+        }
+    }
+
+    // ---- defect 2: a failed commit releases and reports -------------------------------------
+
+    @Test
+    void aFailedFinalFlushReachesTheCallerTypedAndReleasesTheConnection() {
+        seedUser("dup");
+        for (int i = 0; i < 6; i++) { // more than the pool of 4: a leak would exhaust it
+            StepVerifier.create(db.inTransaction(s -> {
+                s.add(new User("again", "dup@x", 1));
+                return Mono.just(1);
+            })).expectError(IntegrityException.class).verify(TIMEOUT);
+            StepVerifier.create(db.inTransactionMany(s -> {
+                s.add(new User("again", "dup@x", 1));
+                return Flux.just(1, 2);
+            })).expectNext(1, 2).expectError(IntegrityException.class).verify(TIMEOUT);
+            assertThat(engine.acquiredConnections()).isZero();
+        }
+        assertThat(usersNamed("again")).isZero();
+        Integer recovered = db.inTransaction(s -> {
+            s.add(new User("fine", "fine@x", 1));
+            return Mono.just(1);
+        }).onErrorResume(IntegrityException.class, e -> Mono.just(-1)).block(TIMEOUT);
+        assertThat(recovered).isEqualTo(1);
+        assertThat(usersNamed("fine")).isEqualTo(1);
+    }
+
+    @Test
+    void workThatCompletesEmptyIsCommittedToo() {
+        db.inTransaction(s -> {
+            s.add(new User("quiet", "quiet@x", 1));
+            return Mono.empty();
+        }).block(TIMEOUT);
+        assertThat(usersNamed("quiet")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedImplicitFlushInNestedRollsBackToTheSavepointAndTheOuterWorkGoesOn() {
+        seedUser("dup");
+        User bad = new User("bad", "dup@x", 1);
+        User good = new User("good", "good@x", 1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> nestedError = new java.util.concurrent.atomic.AtomicReference<>();
+        db.inTransaction(s -> {
+            s.add(new User("before", "before@x", 1));
+            return s.nested(n -> {
+                        n.add(bad);
+                        return Mono.just(1);
+                    })
+                    .doOnError(nestedError::set)
+                    .onErrorResume(e -> Mono.empty())
+                    .then(Mono.fromCallable(() -> s.state(bad)))
+                    .flatMap(state -> {
+                        s.add(good);
+                        return s.commit().thenReturn(state);
+                    });
+        }).as(StepVerifier::create).expectNext(EntityState.TRANSIENT).verifyComplete();
+        assertThat(nestedError.get()).isInstanceOf(IntegrityException.class);
+        assertThat(usersNamed("before")).isEqualTo(1);
+        assertThat(usersNamed("good")).isEqualTo(1);
+        assertThat(usersNamed("bad")).isZero();
+    }
+
+    // ---- defect 4: re-entrant use -------------------------------------------------------------
+
+    private void seedAuthors(int n) {
+        db.inTransaction(s -> {
+            for (int i = 0; i < n; i++) {
+                User u = new User("author" + i, "author" + i + "@x", i);
+                s.add(u);
+                s.add(new Post("post of " + i, u));
+            }
+            return s.commit();
+        }).block(TIMEOUT);
+    }
+
+    @Test
+    void aPipelineOverQueryResultsMayUseTheSessionAgain() {
+        seedAuthors(300);
+        recorder.clear();
+        Long posts = db.inSession(s -> s.scalars(select(User.class).orderBy(User_.id.asc()))
+                .concatMap(u -> s.fetch(u, User_.posts))
+                .map(List::size)
+                .reduce(0L, Long::sum)).block(TIMEOUT);
+        assertThat(posts).isEqualTo(300L);
+        Long viaFlatMap = db.inSession(s -> s.scalars(select(User.class))
+                .flatMap(u -> s.fetch(u, User_.posts))
+                .count()).block(TIMEOUT);
+        assertThat(viaFlatMap).isEqualTo(300L);
+    }
+
+    @Test
+    void anOperationSubscribedWhileAStreamIsEmittingFailsAtOnceNamingTheFix() {
+        seedAuthors(5);
+        StepVerifier.create(db.inSessionMany(s -> s.stream(select(User.class))
+                        .concatMap(u -> s.get(Post.class, 1L))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(OrmException.class)
+                        .hasMessageContaining("stream").hasMessageContaining("Fix"))
+                .verify(TIMEOUT);
+        // after the stream, the session is usable again
+        assertThat(db.inSession(s -> s.stream(select(User_.id)).collectList()
+                .flatMap(ids -> s.scalar(select(count()).from(Post.class)))).block(TIMEOUT)).isEqualTo(5L);
+    }
+
+    // ---- defect 10: the Reactor Context reaches every statement ------------------------------
+
+    @Test
+    void theReactorContextReachesEveryStatementOfASession() {
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Engine observed = Engine.of(ContextRecordingFactory.wrap(ConnectionFactories.get(url()), seen));
+        try {
+            SessionFactory f = SessionFactory.builder(observed).entities(entities()).build();
+            f.inTransaction(s -> {
+                        s.add(new User("ctx", "ctx@x", 1));
+                        return s.flush()
+                                .then(Mono.zip(s.scalar(select(count()).from(User.class)), backendId(s)))
+                                .then(s.scalars(select(User.class)).collectList())
+                                .then(s.nested(n -> n.scalar(select(count()).from(Post.class))))
+                                .then(s.commit());
+                    })
+                    .contextWrite(Context.of(ContextRecordingFactory.KEY, "tenant-7"))
+                    .block(TIMEOUT);
+        } finally {
+            observed.close().block(TIMEOUT);
+        }
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(5).containsOnly("tenant-7");
+    }
+
+    // ---- defect 11: a given pool is used as it is --------------------------------------------
+
+    @Test
+    void anEngineOverAPoolUsesItAsItIsAndLeavesItOpen() {
+        ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(url()))
+                .maxSize(2).build());
+        try {
+            Engine given = Engine.of(pool);
+            Engine wrapped = Engine.of(new WrappingFactory(pool));
+            SessionFactory f = SessionFactory.builder(wrapped).entities(entities()).build();
+            Session s = f.openSession();
+            try {
+                backendId(s).block(TIMEOUT);
+                assertThat(pool.getMetrics().orElseThrow().acquiredSize()).as("the one pool lends the connection").isEqualTo(1);
+                assertThat(wrapped.acquiredConnections()).isEqualTo(1);
+                assertThat(given.acquiredConnections()).isEqualTo(1);
+            } finally {
+                s.close().block(TIMEOUT);
+            }
+            given.close().block(TIMEOUT);
+            wrapped.close().block(TIMEOUT);
+            assertThat(pool.isDisposed()).as("a pool the engine did not make stays open").isFalse();
+            StepVerifier.create(Mono.fromCallable(() -> Engine.builder(pool).poolSize(3).build()))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(OrmException.class)
+                            .hasMessageContaining("already is a pool"))
+                    .verify(TIMEOUT);
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    // ---- pool options -------------------------------------------------------------------------
+
+    @Test
+    void recycleReplacesConnectionsOlderThanItsAge() {
+        Engine keeping = Engine.builder(url()).poolSize(1).build();
+        Engine recycling = Engine.builder(url()).poolSize(1).recycle(Duration.ofMillis(1)).prePing(true)
+                .maxIdleTime(Duration.ofMinutes(1)).build();
+        try {
+            assertThat(backendsOfTwoSessions(keeping)).as("one pooled connection, reused").hasSize(1);
+            assertThat(backendsOfTwoSessions(recycling)).as("recycled after 1 ms").hasSize(2);
+        } finally {
+            keeping.close().block(TIMEOUT);
+            recycling.close().block(TIMEOUT);
+        }
+    }
+
+    private Set<Object> backendsOfTwoSessions(Engine e) {
+        SessionFactory f = SessionFactory.builder(e).entities(entities()).build();
+        Set<Object> ids = new HashSet<>();
+        ids.add(f.inSession(this::backendId).block(TIMEOUT));
+        Mono.delay(Duration.ofMillis(5)).block(TIMEOUT); // older than recycle's 1 ms
+        ids.add(f.inSession(this::backendId).block(TIMEOUT));
+        return ids;
+    }
+
+    @Test
+    void minIdleOpensConnectionsAhead() {
+        Engine warm = Engine.builder(url()).poolSize(4).minIdle(2).build();
+        try {
+            SessionFactory f = SessionFactory.builder(warm).entities(entities()).build();
+            f.inSession(this::backendId).block(TIMEOUT);
+            ConnectionPool pool = (ConnectionPool) warm.connectionFactory();
+            assertThat(pool.getMetrics().orElseThrow().allocatedSize()).isGreaterThanOrEqualTo(2);
+        } finally {
+            warm.close().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void badPoolOptionsFailNamingTheFix() {
+        StepVerifier.create(Mono.fromCallable(() -> Engine.builder(url()).poolSize(2).minIdle(3).build()))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(OrmException.class).hasMessageContaining("Fix"))
+                .verify(TIMEOUT);
+        StepVerifier.create(Mono.fromCallable(() -> Engine.builder(url()).poolTimeout(Duration.ZERO)))
+                .expectError(OrmException.class)
+                .verify(TIMEOUT);
+    }
+
+    /** Twin of the after-each leak check: a connection taken and not given back is seen. */
+    @Test
+    void twinTheLeakCheckSeesALeakedConnection() {
+        Connection leaked = Mono.from(engine.connectionFactory().create()).block(TIMEOUT);
+        assertThat(engine.acquiredConnections()).isEqualTo(1);
+        Mono.from(leaked.close()).block(TIMEOUT);
+        assertThat(engine.acquiredConnections()).isZero();
+    }
+
+    /** A ConnectionFactory that wraps another, as r2dbc-proxy does. */
+    private record WrappingFactory(ConnectionFactory inner) implements ConnectionFactory, io.r2dbc.spi.Wrapped<ConnectionFactory> {
+        @Override
+        public org.reactivestreams.Publisher<? extends Connection> create() {
+            return inner.create();
+        }
+
+        @Override
+        public io.r2dbc.spi.ConnectionFactoryMetadata getMetadata() {
+            return inner.getMetadata();
+        }
+
+        @Override
+        public ConnectionFactory unwrap() {
+            return inner;
+        }
+    }
+
+}
