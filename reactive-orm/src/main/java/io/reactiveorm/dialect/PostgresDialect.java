@@ -1,5 +1,6 @@
 package io.reactiveorm.dialect;
 
+import io.reactiveorm.OrmException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,7 +111,7 @@ public class PostgresDialect implements Dialect {
         if (t == LocalDateTime.class) {
             return "timestamp";
         }
-        throw new IllegalArgumentException("no SQL type for Java type " + t.getName()
+        throw new OrmException("no SQL type for the Java type " + t.getName()
                 + ". Fix: map it with @Convert to a supported type, or mark it @Transient");
     }
 }

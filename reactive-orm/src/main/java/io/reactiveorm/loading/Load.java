@@ -2,6 +2,7 @@ package io.reactiveorm.loading;
 
 import io.reactiveorm.sql.LoaderOption;
 import io.reactiveorm.sql.RelationshipRef;
+import io.reactiveorm.sql.StatementException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +82,7 @@ public final class Load {
             Objects.requireNonNull(relationship, "relationship");
             Step last = steps.get(steps.size() - 1);
             if (relationship.entityType() != last.relationship().targetType()) {
-                throw new IllegalArgumentException(relationship + " does not start at "
+                throw new StatementException(relationship + " does not start at "
                         + last.relationship().targetType().getSimpleName() + ", where " + last.relationship()
                         + " ends. Fix: chain relationships of the previous target, or pass separate options");
             }

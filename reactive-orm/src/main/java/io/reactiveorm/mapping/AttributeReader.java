@@ -190,7 +190,7 @@ final class AttributeReader {
         } catch (MappingException e) {
             throw MappingException.of(entity, path, "embeds " + type.getName()
                     + ", which has no accessible no-argument constructor", "add a no-argument constructor to "
-                    + type.getSimpleName() + " (it may be private; a nested class must be static)");
+                    + type.getSimpleName() + " (it may be private; a nested class must be static)", e);
         }
     }
 

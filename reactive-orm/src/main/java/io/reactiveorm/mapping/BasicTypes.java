@@ -155,13 +155,13 @@ final class BasicTypes {
         } catch (MappingException e) {
             throw MappingException.of(owner, path, "uses the converter " + converterClass.getName()
                     + ", which has no accessible no-argument constructor",
-                    "add a no-argument constructor to the converter (and make a nested converter class static)");
+                    "add a no-argument constructor to the converter (and make a nested converter class static)", e);
         }
         try {
             return constructor.invoke();
         } catch (Throwable t) {
             throw MappingException.of(owner, path, "uses the converter " + converterClass.getName()
-                    + ", whose constructor failed: " + t, "make the converter's no-argument constructor succeed");
+                    + ", whose constructor failed: " + t, "make the converter's no-argument constructor succeed", t);
         }
     }
 }

@@ -57,7 +57,7 @@ final class CallbackReader {
             m.setAccessible(true);
         } catch (RuntimeException e) {
             throw MappingException.of(entity, m.getName(), name + " method " + where + " cannot be made accessible ("
-                    + e.getMessage() + ")", "make the method public, or open the entity's package to reactive-orm");
+                    + e.getMessage() + ")", "make the method public, or open the entity's package to reactive-orm", e);
         }
     }
 

@@ -178,7 +178,8 @@ public final class EntityModel<T> {
         try {
             return (T) constructor.invoke();
         } catch (Throwable t) {
-            throw new MappingException("cannot instantiate " + type.getName() + " through its no-argument constructor: " + t);
+            throw MappingException.of(type, null, "cannot be instantiated through its no-argument constructor ("
+                    + t + ")", "make the no-argument constructor succeed (it runs for every loaded row)", t);
         }
     }
 

@@ -44,7 +44,7 @@ final class FieldChainAccess implements AttributeModel.PropertyAccess {
             } catch (RuntimeException e) {
                 throw MappingException.of(f.getDeclaringClass(), f.getName(),
                         "the field cannot be accessed (" + e.getMessage() + ")",
-                        "open the entity's package to reactive-orm (opens ... to io.reactiveorm)");
+                        "open the entity's package to reactive-orm (opens ... to io.reactiveorm)", e);
             }
         }
         return new FieldChainAccess(fields);
@@ -56,7 +56,7 @@ final class FieldChainAccess implements AttributeModel.PropertyAccess {
                     .findConstructor(type, MethodType.methodType(void.class));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw MappingException.of(type, null, "has no accessible no-argument constructor",
-                    "add a no-argument constructor (it may be protected or private)");
+                    "add a no-argument constructor (it may be protected or private)", e);
         }
     }
 
@@ -75,7 +75,8 @@ final class FieldChainAccess implements AttributeModel.PropertyAccess {
             }
             return current;
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read " + last, e);
+            throw MappingException.of(last.getDeclaringClass(), last.getName(), "the field cannot be read ("
+                    + e.getMessage() + ")", "open the entity's package to reactive-orm (opens ... to io.reactiveorm)", e);
         }
     }
 
@@ -99,7 +100,8 @@ final class FieldChainAccess implements AttributeModel.PropertyAccess {
             }
             last.set(current, value);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot write " + last, e);
+            throw MappingException.of(last.getDeclaringClass(), last.getName(), "the field cannot be written ("
+                    + e.getMessage() + ")", "open the entity's package to reactive-orm (opens ... to io.reactiveorm)", e);
         }
     }
 
@@ -107,8 +109,8 @@ final class FieldChainAccess implements AttributeModel.PropertyAccess {
         try {
             return holderConstructors[i].invoke();
         } catch (Throwable t) {
-            throw new MappingException("cannot create embedded value " + chain[i].getType().getName()
-                    + ": " + t);
+            throw MappingException.of(chain[i].getDeclaringClass(), chain[i].getName(), "cannot create the embedded "
+                    + chain[i].getType().getName() + " (" + t + ")", "make its no-argument constructor succeed", t);
         }
     }
 }

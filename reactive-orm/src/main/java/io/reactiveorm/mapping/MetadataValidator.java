@@ -79,7 +79,9 @@ final class MetadataValidator {
             case ONE_TO_MANY -> RelationshipKind.MANY_TO_ONE;
             case ONE_TO_ONE -> RelationshipKind.ONE_TO_ONE;
             case MANY_TO_MANY -> RelationshipKind.MANY_TO_MANY;
-            case MANY_TO_ONE -> throw new IllegalStateException("a many-to-one is always owning");
+            // RelationshipReader reads @ManyToOne as owning (it has no mappedBy), so this is a guard only
+            case MANY_TO_ONE -> throw MappingException.of(inverse.owner(), inverse.name(), "is a @ManyToOne read as "
+                    + "an inverse side", "a @ManyToOne always owns its foreign key: map the other side with mappedBy");
         };
         if (owning.kind() != expected) {
             throw MappingException.of(inverse.owner(), inverse.name(), "is a " + annotation(inverse.kind())

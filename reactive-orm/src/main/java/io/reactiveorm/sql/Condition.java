@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * A boolean SQL expression usable in {@code WHERE}, {@code HAVING} and {@code ON}. Combine with
  * {@link #and(Condition)}, {@link #or(Condition)}, {@link #not()} or {@link Sql#and}/{@link Sql#or}.
+ * The kinds of condition are closed, like those of {@link Expression}.
  */
-public interface Condition extends Expression<Boolean> {
+public sealed interface Condition extends Expression<Boolean> permits Comparison, Junction, Negation, InCondition,
+        BetweenCondition, NullCondition, LikeCondition, ExistsCondition, RelationshipCondition {
 
     /** {@code this AND other}. */
     default Condition and(Condition other) {

@@ -13,9 +13,13 @@ import java.util.Objects;
  *
  * <p>Every value given to an operator becomes a bind parameter; nothing is spliced into SQL text.
  *
+ * <p>The kinds of expression are closed (a sealed hierarchy), so the renderer knows how to write
+ * every one; build expressions with {@link Sql} and the metamodel handles, which implement
+ * {@link ColumnRef}.
+ *
  * @param <V> the Java type of the value
  */
-public interface Expression<V> {
+public sealed interface Expression<V> permits ColumnRef, Bind, Labeled, FunctionCall, ScalarSubquery, Condition {
 
     /** {@code this = value}; {@code eq(null)} is rejected: use {@link #isNull()}. */
     default Condition eq(V value) {
@@ -170,7 +174,7 @@ public interface Expression<V> {
 
     private static <X> Bind<X> bind(X value, String operator) {
         if (value == null) {
-            throw new IllegalArgumentException(operator + "(null) is not valid SQL: NULL never compares equal. "
+            throw new StatementException(operator + "(null) is not valid SQL: NULL never compares equal. "
                     + "Fix: use isNull() / isNotNull()");
         }
         return new Bind<>(value);

@@ -18,27 +18,33 @@ import java.util.Objects;
  * is left to the database. Executing an INSERT this way does not put the objects in a session (use
  * {@code session.add} for that).
  *
+ * <p>Every builder method returns a new {@code Insert} with all other parts unchanged, so the calls
+ * may come in any order. Build it with {@link Sql#insert}.
+ *
+ * @param entity the entity inserted into
+ * @param assignments column values of a single-row insert (empty when rows come from entities)
+ * @param rows entity instances giving the rows (empty for a column-wise insert)
+ * @param onConflictClause the conflict clause, or {@code null}
+ * @param returningColumns the columns to read back from inserted rows
  * @param <E> the entity
  */
-public final class Insert<E> implements Statement {
+public record Insert<E>(Class<E> entity, List<Assignment> assignments, List<E> rows, OnConflict onConflictClause,
+        List<ColumnRef<?>> returningColumns) implements Statement {
 
-    private final Class<E> entity;
-    private final List<Assignment> assignments;
-    private final List<E> rows;
-    private final OnConflict onConflict;
-    private final List<ColumnRef<?>> returning;
-
-    private Insert(Class<E> entity, List<Assignment> assignments, List<E> rows, OnConflict onConflict) {
-        this(entity, assignments, rows, onConflict, List.of());
+    /** Copies the lists; rejects an insert that has both column values and entity rows. */
+    public Insert {
+        Objects.requireNonNull(entity, "entity");
+        assignments = List.copyOf(assignments);
+        rows = List.copyOf(rows);
+        returningColumns = List.copyOf(returningColumns);
+        if (!assignments.isEmpty() && !rows.isEmpty()) {
+            throw new StatementException("insert(" + entity.getSimpleName() + ") has both column values and entity "
+                    + "rows. Fix: use either value(column, v) or values(entities...), not both");
+        }
     }
 
-    private Insert(Class<E> entity, List<Assignment> assignments, List<E> rows, OnConflict onConflict,
-            List<ColumnRef<?>> returning) {
-        this.entity = entity;
-        this.assignments = List.copyOf(assignments);
-        this.rows = List.copyOf(rows);
-        this.onConflict = onConflict;
-        this.returning = List.copyOf(returning);
+    static <E> Insert<E> into(Class<E> entity) {
+        return new Insert<>(entity, List.of(), List.of(), null, List.of());
     }
 
     /**
@@ -46,28 +52,20 @@ public final class Insert<E> implements Statement {
      * {@code RETURNING} where the dialect has it, the driver's generated-values support elsewhere.
      */
     public Insert<E> returning(ColumnRef<?>... columns) {
-        return new Insert<>(entity, assignments, rows, onConflict, List.of(columns));
-    }
-
-    /** The columns to read back from inserted rows. */
-    public List<ColumnRef<?>> returningColumns() {
-        return returning;
-    }
-
-    static <E> Insert<E> into(Class<E> entity) {
-        return new Insert<>(Objects.requireNonNull(entity, "entity"), List.of(), List.of(), null);
+        return new Insert<>(entity, assignments, rows, onConflictClause, List.of(columns));
     }
 
     /** Sets one column of the single row this insert writes. */
     public <V> Insert<E> value(ColumnRef<V> column, V value) {
         Objects.requireNonNull(column, "column");
         if (!rows.isEmpty()) {
-            throw new IllegalStateException("this insert already takes its rows from entities. "
+            throw new StatementException("insert(" + entity.getSimpleName() + ") already takes its rows from "
+                    + "entities, so value(" + column + ", ...) has no row to go in. "
                     + "Fix: use either value(column, v) or values(entities...), not both");
         }
         List<Assignment> all = new ArrayList<>(assignments);
         all.add(new Assignment(column, new Bind<>(value)));
-        return new Insert<>(entity, all, rows, onConflict);
+        return new Insert<>(entity, all, rows, onConflictClause, returningColumns);
     }
 
     /** Adds rows taken from entity instances (their mapped attributes). */
@@ -80,48 +78,33 @@ public final class Insert<E> implements Statement {
     public Insert<E> values(Iterable<? extends E> entities) {
         Objects.requireNonNull(entities, "entities");
         if (!assignments.isEmpty()) {
-            throw new IllegalStateException("this insert already has column values. "
+            throw new StatementException("insert(" + entity.getSimpleName() + ") already has column values, so it "
+                    + "cannot also take rows from entities. "
                     + "Fix: use either value(column, v) or values(entities...), not both");
         }
         List<E> all = new ArrayList<>(rows);
         for (E e : entities) {
             all.add(Objects.requireNonNull(e, "entity row"));
         }
-        return new Insert<>(entity, assignments, all, onConflict);
+        return new Insert<>(entity, assignments, all, onConflictClause, returningColumns);
     }
 
     /** Skip rows that conflict with any unique key ({@code ON CONFLICT DO NOTHING}). */
     public Insert<E> onConflictDoNothing() {
-        return new Insert<>(entity, assignments, rows, new OnConflict(List.of(), List.of()));
+        return withConflict(new OnConflict(List.of(), List.of()));
     }
 
     /** Starts an upsert on the unique key made of {@code target} columns. */
     public ConflictClause<E> onConflict(ColumnRef<?>... target) {
         if (target.length == 0) {
-            throw new IllegalArgumentException("onConflict needs the columns of a unique key. "
-                    + "Fix: name them, or use onConflictDoNothing()");
+            throw new StatementException("insert(" + entity.getSimpleName() + ").onConflict() needs the columns of a "
+                    + "unique key. Fix: name them, or use onConflictDoNothing()");
         }
         return new ConflictClause<>(this, List.of(target));
     }
 
-    /** The entity inserted into. */
-    public Class<E> entity() {
-        return entity;
-    }
-
-    /** Column values of a single-row insert (empty when rows come from entities). */
-    public List<Assignment> assignments() {
-        return assignments;
-    }
-
-    /** Entity instances giving the rows (empty for a column-wise insert). */
-    public List<E> rows() {
-        return rows;
-    }
-
-    /** The conflict clause, or {@code null}. */
-    public OnConflict onConflictClause() {
-        return onConflict;
+    private Insert<E> withConflict(OnConflict conflict) {
+        return new Insert<>(entity, assignments, rows, conflict, returningColumns);
     }
 
     @Override
@@ -130,7 +113,8 @@ public final class Insert<E> implements Statement {
     }
 
     /**
-     * The second half of {@code onConflict(cols)}: what to do with a conflicting row.
+     * The second half of {@code onConflict(cols)}: what to do with a conflicting row. Both methods
+     * return the insert with its conflict clause set and every other part kept.
      *
      * @param <E> the entity
      */
@@ -145,17 +129,16 @@ public final class Insert<E> implements Statement {
 
         /** Skip conflicting rows. */
         public Insert<E> doNothing() {
-            return new Insert<>(insert.entity, insert.assignments, insert.rows, new OnConflict(target, List.of()));
+            return insert.withConflict(new OnConflict(target, List.of()));
         }
 
         /** Overwrite {@code columns} of the existing row with the proposed row's values (upsert). */
         public Insert<E> doUpdate(ColumnRef<?>... columns) {
             if (columns.length == 0) {
-                throw new IllegalArgumentException("doUpdate needs at least one column. Fix: name the columns "
-                        + "to overwrite, or use doNothing()");
+                throw new StatementException("insert(" + insert.entity().getSimpleName() + ").onConflict(" + target
+                        + ").doUpdate() needs at least one column. Fix: name the columns to overwrite, or use doNothing()");
             }
-            return new Insert<>(insert.entity, insert.assignments, insert.rows,
-                    new OnConflict(target, List.of(columns)));
+            return insert.withConflict(new OnConflict(target, List.of(columns)));
         }
     }
 }

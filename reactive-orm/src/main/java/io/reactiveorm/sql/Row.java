@@ -55,7 +55,7 @@ public final class Row {
                 return (V) values[i];
             }
         }
-        throw new IllegalArgumentException(expression + " is not one of the selected expressions. "
+        throw new StatementException(expression + " is not one of the selected expressions. "
                 + "Fix: add it to select(...), or read by label or index");
     }
 
@@ -70,7 +70,8 @@ public final class Row {
                 return i;
             }
         }
-        throw new IllegalArgumentException("no column labelled '" + label + "'; the row has " + labels);
+        throw new StatementException("no column labelled '" + label + "'; the row has " + labels
+                + ". Fix: read one of those labels, or label the expression with .as(\"" + label + "\")");
     }
 
     @Override

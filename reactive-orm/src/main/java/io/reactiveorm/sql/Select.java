@@ -30,94 +30,131 @@ public final class Select<T> {
         ROW
     }
 
-    private final Shape shape;
-    private final Class<T> resultType;
-    private final List<Expression<?>> projection;
-    private final Class<?> from;
-    private final List<Join> joins;
-    private final Condition where;
-    private final List<Expression<?>> groupBy;
-    private final Condition having;
-    private final List<OrderItem> orderBy;
-    private final Long limit;
-    private final Long offset;
-    private final boolean distinct;
-    private final List<LoaderOption> options;
-    private final Text text;
-    private final List<RelationshipRef<?, ?>> joinedLoads;
+    /**
+     * Every part of a query. The builder methods copy it with one part changed, so each part set
+     * earlier is kept whatever the order of the calls. The copy methods share one body on purpose:
+     * each one's parameter shadows the component of the same name.
+     */
+    private record Parts<T>(Shape shape, Class<T> resultType, List<Expression<?>> projection, Text text,
+            Class<?> from, List<Join> joins, Condition where, List<Expression<?>> groupBy, Condition having,
+            List<OrderItem> orderBy, Long limit, Long offset, boolean distinct, List<LoaderOption> options,
+            List<RelationshipRef<?, ?>> joinedLoads) {
 
-    private Select(Shape shape, Class<T> resultType, List<Expression<?>> projection, Class<?> from, List<Join> joins,
-            Condition where, List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit,
-            Long offset, boolean distinct, List<LoaderOption> options, Text text) {
-        this(shape, resultType, projection, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, options,
-                text, List.of());
+        Parts {
+            projection = List.copyOf(projection);
+            joins = List.copyOf(joins);
+            groupBy = List.copyOf(groupBy);
+            orderBy = List.copyOf(orderBy);
+            options = List.copyOf(options);
+            joinedLoads = List.copyOf(joinedLoads);
+        }
+
+        /** A query with only its result parts; every clause empty. */
+        static <T> Parts<T> of(Shape shape, Class<T> resultType, List<Expression<?>> projection, Class<?> from,
+                Text text) {
+            return new Parts<>(shape, resultType, projection, text, from, List.of(), null, List.of(), null, List.of(),
+                    null, null, false, List.of(), List.of());
+        }
+
+        Parts<T> withFrom(Class<?> from) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withJoins(List<Join> joins) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withWhere(Condition where) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withGroupBy(List<Expression<?>> groupBy) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withHaving(Condition having) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withOrderBy(List<OrderItem> orderBy) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withLimit(Long limit) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withOffset(Long offset) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withDistinct(boolean distinct) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withOptions(List<LoaderOption> options) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
+
+        Parts<T> withJoinedLoads(List<RelationshipRef<?, ?>> joinedLoads) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, joinedLoads);
+        }
     }
 
-    private Select(Shape shape, Class<T> resultType, List<Expression<?>> projection, Class<?> from, List<Join> joins,
-            Condition where, List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit,
-            Long offset, boolean distinct, List<LoaderOption> options, Text text, List<RelationshipRef<?, ?>> joinedLoads) {
-        this.joinedLoads = List.copyOf(joinedLoads);
-        this.shape = shape;
-        this.resultType = resultType;
-        this.projection = List.copyOf(projection);
-        this.from = from;
-        this.joins = List.copyOf(joins);
-        this.where = where;
-        this.groupBy = List.copyOf(groupBy);
-        this.having = having;
-        this.orderBy = List.copyOf(orderBy);
-        this.limit = limit;
-        this.offset = offset;
-        this.distinct = distinct;
-        this.options = List.copyOf(options);
-        this.text = text;
+    private final Parts<T> parts;
+
+    private Select(Parts<T> parts) {
+        this.parts = parts;
     }
 
     static <T> Select<T> ofEntity(Class<T> entity) {
-        return new Select<>(Shape.ENTITY, entity, List.of(), entity, List.of(), null, List.of(), null, List.of(), null,
-                null, false, List.of(), null);
+        return new Select<>(Parts.of(Shape.ENTITY, entity, List.of(), entity, null));
     }
 
     static <V> Select<V> ofScalar(Expression<V> expression) {
-        return new Select<>(Shape.SCALAR, Sql.typeOf(expression), List.of(expression), null, List.of(), null,
-                List.of(), null, List.of(), null, null, false, List.of(), null);
+        return new Select<>(Parts.of(Shape.SCALAR, Sql.typeOf(expression), List.of(expression), null, null));
     }
 
     static Select<Row> ofRow(List<Expression<?>> expressions) {
-        return new Select<>(Shape.ROW, Row.class, expressions, null, List.of(), null, List.of(), null, List.of(), null,
-                null, false, List.of(), null);
+        return new Select<>(Parts.of(Shape.ROW, Row.class, expressions, null, null));
     }
 
     static <T> Select<T> ofText(Text text, Shape shape, Class<T> resultType) {
-        return new Select<>(shape, resultType, List.of(), shape == Shape.ENTITY ? resultType : null, List.of(), null,
-                List.of(), null, List.of(), null, null, false, List.of(), text);
+        return new Select<>(Parts.of(shape, resultType, List.of(), shape == Shape.ENTITY ? resultType : null, text));
     }
 
-    private Select<T> with(Class<?> from, List<Join> joins, Condition where, List<Expression<?>> groupBy,
-            Condition having, List<OrderItem> orderBy, Long limit, Long offset, boolean distinct,
-            List<LoaderOption> options) {
+    /** This query with a clause changed; only built queries have clauses. */
+    private Select<T> refine(Parts<T> refined) {
         requireBuilt("refine");
-        return new Select<>(shape, resultType, projection, from, joins, where, groupBy, having, orderBy, limit, offset,
-                distinct, options, text, joinedLoads);
+        return new Select<>(refined);
     }
 
     private void requireBuilt(String what) {
-        if (text != null) {
-            throw new IllegalStateException("cannot " + what + " a textual query (" + text.sql()
+        if (parts.text() != null) {
+            throw new StatementException("cannot " + what + " a textual query (" + parts.text().sql()
                     + "). Fix: write the whole query in text(), or build it with select()");
         }
     }
 
     /** Sets the FROM entity, for queries of values ({@code select(count()).from(User.class)}). */
     public Select<T> from(Class<?> entity) {
-        return with(Objects.requireNonNull(entity, "entity"), joins, where, groupBy, having, orderBy, limit, offset,
-                distinct, options);
+        return refine(parts.withFrom(Objects.requireNonNull(entity, "entity")));
     }
 
     /** Adds WHERE criteria, ANDed with each other and with earlier ones. */
     public Select<T> where(Condition... criteria) {
-        return with(from, joins, Sql.andAll(where, criteria), groupBy, having, orderBy, limit, offset, distinct,
-                options);
+        return refine(parts.withWhere(Sql.andAll(parts.where(), criteria)));
     }
 
     /** Inner join along a relationship: {@code select(Post.class).join(Post_.author)}. */
@@ -145,18 +182,18 @@ public final class Select<T> {
     }
 
     private Select<T> addJoin(Join join) {
-        List<Join> all = new ArrayList<>(joins);
+        List<Join> all = new ArrayList<>(parts.joins());
         all.add(join);
-        return with(from, all, where, groupBy, having, orderBy, limit, offset, distinct, options);
+        return refine(parts.withJoins(all));
     }
 
     /** Appends ORDER BY items ({@code User_.name.asc()}). */
     public Select<T> orderBy(OrderItem... items) {
-        List<OrderItem> all = new ArrayList<>(orderBy);
+        List<OrderItem> all = new ArrayList<>(parts.orderBy());
         for (OrderItem item : items) {
             all.add(Objects.requireNonNull(item, "orderBy item"));
         }
-        return with(from, joins, where, groupBy, having, all, limit, offset, distinct, options);
+        return refine(parts.withOrderBy(all));
     }
 
     /** Appends ascending ORDER BY items for mapped columns. */
@@ -167,45 +204,47 @@ public final class Select<T> {
     /** LIMIT: at most {@code limit} rows. */
     public Select<T> limit(long limit) {
         if (limit < 0) {
-            throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+            throw new StatementException("limit(" + limit + ") of a query of " + parts.resultType().getSimpleName()
+                    + " is negative. Fix: pass 0 or more");
         }
-        return with(from, joins, where, groupBy, having, orderBy, limit, offset, distinct, options);
+        return refine(parts.withLimit(limit));
     }
 
     /** OFFSET: skip {@code offset} rows. */
     public Select<T> offset(long offset) {
         if (offset < 0) {
-            throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+            throw new StatementException("offset(" + offset + ") of a query of " + parts.resultType().getSimpleName()
+                    + " is negative. Fix: pass 0 or more");
         }
-        return with(from, joins, where, groupBy, having, orderBy, limit, offset, distinct, options);
+        return refine(parts.withOffset(offset));
     }
 
     /** Appends GROUP BY expressions. */
     public Select<T> groupBy(Expression<?>... expressions) {
-        List<Expression<?>> all = new ArrayList<>(groupBy);
-        all.addAll(Arrays.asList(expressions));
-        return with(from, joins, where, all, having, orderBy, limit, offset, distinct, options);
+        List<Expression<?>> all = new ArrayList<>(parts.groupBy());
+        for (Expression<?> e : expressions) {
+            all.add(Objects.requireNonNull(e, "groupBy expression"));
+        }
+        return refine(parts.withGroupBy(all));
     }
 
     /** Adds HAVING criteria, ANDed together. */
     public Select<T> having(Condition... criteria) {
-        return with(from, joins, where, groupBy, Sql.andAll(having, criteria), orderBy, limit, offset, distinct,
-                options);
+        return refine(parts.withHaving(Sql.andAll(parts.having(), criteria)));
     }
 
     /** SELECT DISTINCT. */
     public Select<T> distinct() {
-        return with(from, joins, where, groupBy, having, orderBy, limit, offset, true, options);
+        return refine(parts.withDistinct(true));
     }
 
-    /** Adds relationship loader options ({@code selectin(User_.posts)}). */
+    /** Adds relationship loader options ({@code selectin(User_.posts)}); textual entity queries take them too. */
     public Select<T> options(LoaderOption... loaderOptions) {
-        List<LoaderOption> all = new ArrayList<>(options);
+        List<LoaderOption> all = new ArrayList<>(parts.options());
         for (LoaderOption o : loaderOptions) {
             all.add(Objects.requireNonNull(o, "loader option"));
         }
-        return new Select<>(shape, resultType, projection, from, joins, where, groupBy, having, orderBy, limit, offset,
-                distinct, all, text, joinedLoads);
+        return new Select<>(parts.withOptions(all));
     }
 
     /**
@@ -215,19 +254,19 @@ public final class Select<T> {
      */
     public Select<T> withJoinedLoad(RelationshipRef<?, ?> relationship) {
         requireBuilt("join-load");
-        if (shape != Shape.ENTITY || relationship.entityType() != resultType) {
-            throw new IllegalArgumentException("joined(" + relationship + ") loads a relationship of the queried entity, "
-                    + "but this query returns " + resultType.getSimpleName() + ". Fix: use selectin(...) for deeper levels");
+        if (parts.shape() != Shape.ENTITY || relationship.entityType() != parts.resultType()) {
+            throw new StatementException("joined(" + relationship + ") loads a relationship of the queried entity, "
+                    + "but this query returns " + parts.resultType().getSimpleName()
+                    + ". Fix: use selectin(...) for deeper levels");
         }
-        List<RelationshipRef<?, ?>> all = new ArrayList<>(joinedLoads);
+        List<RelationshipRef<?, ?>> all = new ArrayList<>(parts.joinedLoads());
         all.add(relationship);
-        return new Select<>(shape, resultType, projection, from, joins, where, groupBy, having, orderBy, limit, offset,
-                distinct, options, text, all);
+        return new Select<>(parts.withJoinedLoads(all));
     }
 
     /** Relationships loaded in this statement (see {@link #withJoinedLoad}). */
     public List<RelationshipRef<?, ?>> joinedLoads() {
-        return joinedLoads;
+        return parts.joinedLoads();
     }
 
     /** Use as a value: {@code (SELECT max(age) FROM user)}. */
@@ -237,72 +276,72 @@ public final class Select<T> {
 
     /** What each result row is. */
     public Shape shape() {
-        return shape;
+        return parts.shape();
     }
 
     /** The entity class (ENTITY), {@link Row} (ROW), or the declared value type (SCALAR; Object if unknown). */
     public Class<T> resultType() {
-        return resultType;
+        return parts.resultType();
     }
 
     /** The projected expressions (empty for entity queries). */
     public List<Expression<?>> projection() {
-        return projection;
+        return parts.projection();
     }
 
     /** The FROM entity, or {@code null} to infer it from the projection. */
     public Class<?> fromEntity() {
-        return from;
+        return parts.from();
     }
 
     /** The joins, in order. */
     public List<Join> joins() {
-        return joins;
+        return parts.joins();
     }
 
     /** The WHERE condition, or {@code null}. */
     public Condition whereCondition() {
-        return where;
+        return parts.where();
     }
 
     /** GROUP BY expressions. */
     public List<Expression<?>> groupByExpressions() {
-        return groupBy;
+        return parts.groupBy();
     }
 
     /** The HAVING condition, or {@code null}. */
     public Condition havingCondition() {
-        return having;
+        return parts.having();
     }
 
     /** ORDER BY items. */
     public List<OrderItem> orderByItems() {
-        return orderBy;
+        return parts.orderBy();
     }
 
     /** LIMIT, or {@code null}. */
     public Long limitValue() {
-        return limit;
+        return parts.limit();
     }
 
     /** OFFSET, or {@code null}. */
     public Long offsetValue() {
-        return offset;
+        return parts.offset();
     }
 
     /** Whether DISTINCT. */
     public boolean isDistinct() {
-        return distinct;
+        return parts.distinct();
     }
 
     /** Loader options. */
     public List<LoaderOption> loaderOptions() {
-        return options;
+        return parts.options();
     }
 
     /** The textual SQL this query runs, or {@code null} for a built query. */
     public Text text() {
-        return text;
+        return parts.text();
     }
 
     /** The SQL, rendered for PostgreSQL with bind markers (values are not shown). */

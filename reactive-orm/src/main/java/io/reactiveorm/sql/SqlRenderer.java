@@ -331,7 +331,8 @@ public final class SqlRenderer {
      */
     static List<AttributeModel> selectBody(RenderContext ctx, StringBuilder sb, Select<?> select, boolean existsOnly) {
         if (select.text() != null) {
-            throw new IllegalArgumentException("a text() query cannot be used as a subquery. Fix: build it with select()");
+            throw new StatementException("the text() query (" + select.text().sql() + ") cannot be used as a "
+                    + "subquery. Fix: build the subquery with select()");
         }
         ctx.pushScope();
         try {
@@ -346,7 +347,7 @@ public final class SqlRenderer {
                 for (RelationshipRef<?, ?> ref : select.joinedLoads()) {
                     RelationshipModel r = ctx.relationship(ref);
                     if (r.isCollection() && (select.limitValue() != null || select.offsetValue() != null)) {
-                        throw new IllegalArgumentException("joined(" + ref + ") of a collection with limit/offset would "
+                        throw new StatementException("joined(" + ref + ") of a collection with limit/offset would "
                                 + "limit the joined rows, not the " + from.name() + " rows. Fix: load it with selectin(" + ref + ")");
                     }
                     join(ctx, joins, new Join(JoinType.LEFT, ref, r.target(), null));
@@ -438,7 +439,7 @@ public final class SqlRenderer {
                 return c;
             }
         }
-        throw new IllegalArgumentException("cannot tell which table to select from: " + select.projection()
+        throw new StatementException("cannot tell which table to select from: " + select.projection()
                 + " names no mapped column. Fix: add .from(Entity.class), e.g. select(count()).from(User.class)");
     }
 
@@ -500,8 +501,8 @@ public final class SqlRenderer {
         sb.append(item.ascending() ? " ASC" : " DESC");
         if (item.nulls() != OrderItem.Nulls.DEFAULT) {
             if (!ctx.dialect.supportsNullsOrdering()) {
-                throw new IllegalArgumentException(ctx.dialect.name() + " does not support NULLS FIRST/LAST. "
-                        + "Fix: order by a coalesce(...) expression instead");
+                throw new StatementException(ctx.dialect.name() + " does not support NULLS FIRST/LAST (ordering by "
+                        + e + "). Fix: order by a coalesce(...) expression instead");
             }
             sb.append(item.nulls() == OrderItem.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
         }
@@ -547,7 +548,7 @@ public final class SqlRenderer {
                 rows.add(row);
             }
         } else {
-            throw new IllegalArgumentException("insert(" + entity.name() + ") has no values. "
+            throw new StatementException("insert(" + entity.name() + ") has no values. "
                     + "Fix: add .value(column, v) or .values(entities...)");
         }
         OnConflict conflict = insert.onConflictClause();
@@ -682,7 +683,7 @@ public final class SqlRenderer {
                     continue;
                 }
                 if (nulls > 0) {
-                    throw new IllegalArgumentException("insert(" + entity.name() + ") mixes rows with and without "
+                    throw new StatementException("insert(" + entity.name() + ") mixes rows with and without "
                             + a.path() + ". Fix: insert them in separate statements");
                 }
             }
@@ -698,7 +699,7 @@ public final class SqlRenderer {
 
     private String insertValue(RenderContext ctx, InsertColumn c, Object entity) {
         if (c.attribute() != null && c.attribute().id() && c.attribute().get(entity) == null) {
-            throw new IllegalArgumentException(c.attribute() + " is null in a row given to insert(). Fix: set the key, "
+            throw new StatementException(c.attribute() + " is null in a row given to insert(). Fix: set the key, "
                     + "or use session.add(entity), which generates it");
         }
         return ctx.bindRaw(databaseValue(c, entity), sqlType(c).javaType());
@@ -780,7 +781,7 @@ public final class SqlRenderer {
             }
         }
         if (alternatives.isEmpty()) {
-            throw new IllegalArgumentException("insert(" + entity.name() + ") with an on-conflict clause writes none of "
+            throw new StatementException("insert(" + entity.name() + ") with an on-conflict clause writes none of "
                     + "the unique keys " + keys + ". Fix: name the conflict columns with onConflict(...), and insert them");
         }
         if (alternatives.size() == 1) {
@@ -794,7 +795,7 @@ public final class SqlRenderer {
     private String update(RenderContext ctx, Update<?> update) {
         EntityModel<?> entity = metadata.entity(update.entity());
         if (update.assignments().isEmpty()) {
-            throw new IllegalArgumentException("update(" + entity.name() + ") sets nothing. Fix: add .set(column, value)");
+            throw new StatementException("update(" + entity.name() + ") sets nothing. Fix: add .set(column, value)");
         }
         ctx.pushScope();
         try {
@@ -807,7 +808,7 @@ public final class SqlRenderer {
                     continue;
                 }
                 if (a.column().entityType() != entity.type()) {
-                    throw new IllegalArgumentException("update(" + entity.name() + ") cannot set " + a.column()
+                    throw new StatementException("update(" + entity.name() + ") cannot set " + a.column()
                             + ". Fix: set columns of " + entity.name() + " only");
                 }
                 AttributeModel attribute = ctx.attribute(a.column());
@@ -825,14 +826,14 @@ public final class SqlRenderer {
     private void referenceAssignment(RenderContext ctx, StringBuilder sb, EntityModel<?> entity, Assignment a) {
         RelationshipModel r = ctx.relationship(a.relationship());
         if (r.owner() != entity.type() || !r.owning() || r.joinColumn() == null) {
-            throw new IllegalArgumentException("update(" + entity.name() + ") cannot set " + a.relationship()
+            throw new StatementException("update(" + entity.name() + ") cannot set " + a.relationship()
                     + ": only an owning to-one relationship of " + entity.name() + " has a foreign key column here. "
                     + "Fix: set it from the side with the @JoinColumn");
         }
         Object target = a.value() instanceof Bind<?> b ? b.value() : null;
         Object key = target == null ? null : metadata.entity(r.target()).id().get(target);
         if (target != null && key == null) {
-            throw new IllegalArgumentException(a.relationship() + " is set to a " + r.target().getSimpleName()
+            throw new StatementException(a.relationship() + " is set to a " + r.target().getSimpleName()
                     + " without a key. Fix: flush the related object first");
         }
         sb.append(dialect.quote(r.joinColumn().columnName())).append(" = ")
@@ -891,12 +892,12 @@ public final class SqlRenderer {
                 }
                 String name = sql.substring(i + 1, end);
                 if (!binds.containsKey(name)) {
-                    throw new IllegalArgumentException("text() parameter :" + name + " has no value in: " + sql
+                    throw new StatementException("text() parameter :" + name + " has no value in: " + sql
                             + ". Fix: add .bind(\"" + name + "\", value)");
                 }
                 Object value = binds.get(name);
                 if (value == null) {
-                    throw new IllegalArgumentException("text() parameter :" + name + " is bound to null, whose SQL "
+                    throw new StatementException("text() parameter :" + name + " is bound to null, whose SQL "
                             + "type cannot be known. Fix: write NULL in the SQL, or bind a value");
                 }
                 sb.append(ctx.bind(value, null));

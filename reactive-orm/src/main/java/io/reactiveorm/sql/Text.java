@@ -33,7 +33,7 @@ public final class Text implements Statement {
     /**
      * Binds {@code value} to {@code :name}.
      *
-     * @throws IllegalArgumentException if the SQL has no {@code :name} placeholder
+     * @throws StatementException if the SQL has no {@code :name} placeholder
      */
     public Text bind(String name, Object value) {
         Objects.requireNonNull(name, "name");
@@ -43,7 +43,7 @@ public final class Text implements Statement {
             found |= m.group(1).equals(name);
         }
         if (!found) {
-            throw new IllegalArgumentException("text() has no parameter :" + name + " in: " + sql
+            throw new StatementException("text() has no parameter :" + name + " in: " + sql
                     + ". Fix: bind a name that appears as :" + name + " in the SQL");
         }
         Map<String, Object> all = new LinkedHashMap<>(binds);

@@ -6,24 +6,24 @@ import java.util.Objects;
 
 /**
  * An immutable bulk UPDATE: {@code update(User.class).set(User_.active, false).where(User_.age.lt(30))}.
- * Runs in the database; objects already loaded in a session are not changed by it.
+ * Runs in the database; objects already loaded in a session are not changed by it. Every builder
+ * method returns a new {@code Update} with all other parts unchanged. Build it with {@link Sql#update}.
  *
+ * @param entity the entity updated
+ * @param assignments the SET list
+ * @param whereCondition the WHERE condition, or {@code null}
  * @param <E> the entity
  */
-public final class Update<E> implements Statement {
+public record Update<E>(Class<E> entity, List<Assignment> assignments, Condition whereCondition) implements Statement {
 
-    private final Class<E> entity;
-    private final List<Assignment> assignments;
-    private final Condition where;
-
-    private Update(Class<E> entity, List<Assignment> assignments, Condition where) {
-        this.entity = entity;
-        this.assignments = List.copyOf(assignments);
-        this.where = where;
+    /** Copies the SET list. */
+    public Update {
+        Objects.requireNonNull(entity, "entity");
+        assignments = List.copyOf(assignments);
     }
 
     static <E> Update<E> of(Class<E> entity) {
-        return new Update<>(Objects.requireNonNull(entity, "entity"), List.of(), null);
+        return new Update<>(entity, List.of(), null);
     }
 
     /** {@code SET column = value} (a {@code null} variable sets SQL NULL; for a literal null use {@link #setNull}). */
@@ -38,9 +38,8 @@ public final class Update<E> implements Statement {
 
     /** {@code SET column = expression}. */
     public <V> Update<E> set(ColumnRef<V> column, Expression<? extends V> value) {
-        List<Assignment> all = new ArrayList<>(assignments);
-        all.add(new Assignment(Objects.requireNonNull(column, "column"), Objects.requireNonNull(value, "value")));
-        return new Update<>(entity, all, where);
+        return withAssignment(new Assignment(Objects.requireNonNull(column, "column"),
+                Objects.requireNonNull(value, "value")));
     }
 
     /**
@@ -48,29 +47,19 @@ public final class Update<E> implements Statement {
      * ({@code update(Post.class).set(Post_.author, bob)}); {@code null} clears it.
      */
     public <T> Update<E> set(RelationshipRef<E, T> relationship, T target) {
-        List<Assignment> all = new ArrayList<>(assignments);
-        all.add(new Assignment(null, Objects.requireNonNull(relationship, "relationship"), new Bind<>(target)));
-        return new Update<>(entity, all, where);
+        return withAssignment(new Assignment(null, Objects.requireNonNull(relationship, "relationship"),
+                new Bind<>(target)));
     }
 
     /** Adds WHERE criteria, ANDed together; without any, every row is updated. */
     public Update<E> where(Condition... criteria) {
-        return new Update<>(entity, assignments, Sql.andAll(where, criteria));
+        return new Update<>(entity, assignments, Sql.andAll(whereCondition, criteria));
     }
 
-    /** The entity updated. */
-    public Class<E> entity() {
-        return entity;
-    }
-
-    /** The SET list. */
-    public List<Assignment> assignments() {
-        return assignments;
-    }
-
-    /** The WHERE condition, or {@code null}. */
-    public Condition whereCondition() {
-        return where;
+    private Update<E> withAssignment(Assignment assignment) {
+        List<Assignment> all = new ArrayList<>(assignments);
+        all.add(assignment);
+        return new Update<>(entity, all, whereCondition);
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class Values {
      * @param type the wanted type (primitive types are boxed)
      * @param what what the value is, for the error message
      * @return the converted value, or {@code null}
-     * @throws IllegalArgumentException naming {@code what} when no conversion exists
+     * @throws StatementException naming {@code what} when no conversion exists
      */
     @SuppressWarnings("unchecked")
     public static <V> V convert(Object value, Class<V> type, String what) {
@@ -37,7 +37,7 @@ public final class Values {
         }
         Object converted = convertOrNull(value, boxed);
         if (converted == null) {
-            throw new IllegalArgumentException("cannot convert " + what + " value of type " + value.getClass().getName()
+            throw new StatementException("cannot convert " + what + " value of type " + value.getClass().getName()
                     + " to " + type.getName() + ". Fix: read it as " + value.getClass().getSimpleName());
         }
         return (V) converted;

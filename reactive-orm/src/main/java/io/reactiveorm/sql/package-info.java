@@ -6,6 +6,7 @@
  * {@link io.reactiveorm.sql.Text} are the trees; {@link io.reactiveorm.sql.SqlRenderer} turns a tree
  * into SQL text and bind values for a dialect, resolving entities through the mapping. Rendering is
  * synchronous and knows nothing of sessions, Reactor or R2DBC. Every value is a bind parameter and
- * every identifier is quoted by the dialect.
+ * every identifier is quoted by the dialect. A statement that cannot be built or rendered as asked
+ * fails with a {@link io.reactiveorm.sql.StatementException}.
  */
 package io.reactiveorm.sql;

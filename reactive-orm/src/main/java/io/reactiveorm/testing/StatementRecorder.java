@@ -1,6 +1,7 @@
 package io.reactiveorm.testing;
 
 import io.reactiveorm.Engine;
+import io.reactiveorm.OrmException;
 import io.reactiveorm.StatementListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,8 @@ public final class StatementRecorder implements StatementListener, AutoCloseable
         try {
             registration.close();
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new OrmException("StatementRecorder could not stop listening to its engine (" + e.getMessage()
+                    + "); it may go on recording. Fix: discard this recorder and attach a new one", e);
         }
     }
 }

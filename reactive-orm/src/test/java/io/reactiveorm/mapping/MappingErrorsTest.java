@@ -2,6 +2,7 @@ package io.reactiveorm.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
@@ -463,6 +464,27 @@ class MappingErrorsTest {
     void noNoArgumentConstructor() {
         assertClassError(NoConstructor.class, "no-argument constructor");
         assertClassError(InnerEntity.class, "static");
+    }
+
+    /** Maps fine; its constructor fails only when a row is loaded. */
+    @Entity
+    static class FailingConstructor {
+        static final IllegalStateException FAILURE = new IllegalStateException("no I/O in a constructor");
+        @Id
+        Long id;
+
+        FailingConstructor() {
+            throw FAILURE;
+        }
+    }
+
+    @Test
+    void constructorFailureKeepsItsCause() {
+        EntityModel<FailingConstructor> model = Metadata.of(FailingConstructor.class).entity(FailingConstructor.class);
+        Throwable thrown = catchThrowable(model::newInstance);
+        assertThat(thrown).isInstanceOf(MappingException.class)
+                .hasMessageContaining(FailingConstructor.class.getName()).hasMessageContaining("Fix:");
+        assertThat(thrown.getCause()).isSameAs(FailingConstructor.FAILURE);
     }
 
     @Test
