@@ -61,7 +61,7 @@ final class FlushPlanner {
                         updates.add(new FlushPlan.Update(s.model, s, changed, references));
                     }
                 }
-                default -> throw new IllegalStateException(s.status.toString());
+                default -> throw new AssertionError("unplanned state " + s.status);
             }
         }
         List<FlushPlan.Action> actions = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.reactiveorm.session;
 
+import io.reactiveorm.OrmException;
 import io.reactiveorm.StaleObjectException;
 import io.reactiveorm.execution.SessionConnection;
 import io.reactiveorm.mapping.AttributeModel;
@@ -106,7 +107,7 @@ final class Flusher {
         RenderedSql sql = renderer.render(insertOf(model, rows).returning(column(model, id)));
         return connection.insertReturningKeys(sql, id.columnType()).collectList().flatMap(keys -> {
             if (keys.size() != rows.size()) {
-                return Mono.error(new IllegalStateException("the database returned " + keys.size() + " generated keys for "
+                return Mono.error(new OrmException("the database returned " + keys.size() + " generated keys for "
                         + rows.size() + " new " + model.name() + " rows"));
             }
             // Keys are generated in row order (identity and sequence values only grow): sorted, they match the rows.
@@ -150,7 +151,7 @@ final class Flusher {
             }
         });
         if (!id.generatedByDatabase() && id.get(s.entity) == null) {
-            throw new IllegalStateException(s.model.name() + "." + id.path() + " is null and not generated. Fix: set the "
+            throw new OrmException(s.model.name() + "." + id.path() + " is null and not generated. Fix: set the "
                     + "key before adding the object, or annotate it with @GeneratedValue");
         }
     }

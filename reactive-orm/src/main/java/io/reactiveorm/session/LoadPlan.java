@@ -1,5 +1,6 @@
 package io.reactiveorm.session;
 
+import io.reactiveorm.OrmException;
 import io.reactiveorm.execution.SessionConnection;
 import io.reactiveorm.loading.Load;
 import io.reactiveorm.mapping.EntityModel;
@@ -38,14 +39,14 @@ final class LoadPlan {
         for (Load.Path path : paths) {
             Load.Step first = path.steps().get(0);
             if (first.relationship().entityType() != model.type()) {
-                throw new IllegalArgumentException("loader option " + first.relationship() + " does not start at "
+                throw new OrmException("loader option " + first.relationship() + " does not start at "
                         + model.name() + ", the entity being loaded. Fix: begin the path with a relationship of "
                         + model.name() + " (" + model.name() + "_.…)");
             }
             RelationshipModel r = metadata.entity(model.type()).relationship(first.relationship().name());
             Load.Strategy previous = strategies.put(r, first.strategy());
             if (previous != null && previous != first.strategy()) {
-                throw new IllegalArgumentException(r + " is given two loader strategies, " + previous + " and "
+                throw new OrmException(r + " is given two loader strategies, " + previous + " and "
                         + first.strategy() + ". Fix: keep one");
             }
             if (path.steps().size() > 1) {
@@ -72,7 +73,7 @@ final class LoadPlan {
         List<Load.Path> paths = new ArrayList<>();
         for (io.reactiveorm.sql.LoaderOption o : options) {
             if (!(o instanceof Load.Path p)) {
-                throw new IllegalArgumentException("unknown loader option " + o + ". Fix: use Load.selectin, joined or raise");
+                throw new OrmException("unknown loader option " + o + ". Fix: use Load.selectin, joined or raise");
             }
             paths.add(p);
         }
