@@ -71,7 +71,7 @@ public final class Engine {
             this.connectionFactory = pool;
             this.ownsPool = true;
         }
-        this.executor = new StatementExecutor(connectionFactory, describePool(builder, existing == null), builder.echo,
+        this.executor = new StatementExecutor(connectionFactory, dialect, describePool(builder, existing == null), builder.echo,
                 builder.echoBindValues, listeners);
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * H2 (2.x): {@code $n} markers, keys through the driver, {@code MERGE} for upserts.
@@ -70,5 +71,15 @@ public class H2Dialect implements Dialect {
     @Override
     public String nextSequenceValue(String sequenceName) {
         return "NEXT VALUE FOR " + quote(sequenceName);
+    }
+
+    @Override
+    public Optional<String> isolationStatement(String level) {
+        return Optional.of("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + level);
+    }
+
+    @Override
+    public Optional<String> isolationReset() {
+        return isolationStatement("READ COMMITTED");
     }
 }

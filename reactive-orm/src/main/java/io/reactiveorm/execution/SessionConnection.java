@@ -13,6 +13,7 @@ import io.reactiveorm.sql.Row;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -34,6 +35,8 @@ public final class SessionConnection {
     private final StatementExecutor executor;
     /** A cancel stopped a statement before its end: the protocol state is unknown until a round trip proves it. */
     private volatile boolean interrupted;
+    /** The isolation level was set on the connection itself (not by BEGIN), to be set back on release. */
+    private volatile boolean isolationChanged;
 
     SessionConnection(Connection connection, StatementExecutor executor) {
         this.connection = connection;
@@ -159,9 +162,19 @@ public final class SessionConnection {
         return executor.updateEach(connection, sql, bindSets, this::interrupt);
     }
 
-    /** Begins a transaction on a connection in auto-commit mode. */
+    /**
+     * Begins a transaction on a connection in auto-commit mode, at {@code isolation} (its SQL name)
+     * or the database's default level when null.
+     */
     public Mono<Void> begin(String isolation) {
-        return control("BEGIN", StatementExecutor.beginTransaction(connection, isolation));
+        Optional<String> setLevel = isolation == null ? Optional.empty() : executor.dialect().isolationStatement(isolation);
+        if (setLevel.isEmpty()) {
+            return control("BEGIN", StatementExecutor.beginTransaction(connection, isolation));
+        }
+        // the driver would not apply the level: set it for this connection, and set it back on release
+        isolationChanged = true;
+        return update(RenderedSql.of(setLevel.get(), List.of()))
+                .then(control("BEGIN", StatementExecutor.beginTransaction(connection, null)));
     }
 
     /** Commits the transaction. */
@@ -225,13 +238,16 @@ public final class SessionConnection {
             } else {
                 usable = Mono.just(true);
             }
-            if (interrupted || rollbackFirst) {
+            Optional<String> reset = isolationChanged ? executor.dialect().isolationReset() : Optional.empty();
+            if (reset.isPresent()) {
+                usable = usable.flatMap(ok -> ok ? update(RenderedSql.of(reset.get(), List.of())).thenReturn(true) : Mono.just(false));
+            }
+            if (interrupted || rollbackFirst || reset.isPresent()) {
                 usable = usable.timeout(CHECK_TIMEOUT);
             }
             return usable
                     .onErrorResume(e -> {
-                        LOG.warn("discarding a connection that could not be cleaned up ({}): {}",
-                                rollbackFirst ? "ROLLBACK failed" : "validation failed", e.toString());
+                        LOG.warn("discarding a connection that could not be cleaned up for the pool: {}", e.toString());
                         return Mono.just(false);
                     })
                     .flatMap(ok -> ok ? giveBack() : discard());

@@ -14,6 +14,7 @@ import io.reactiveorm.IntegrityException;
 import io.reactiveorm.OrmException;
 import io.reactiveorm.PoolTimeoutException;
 import io.reactiveorm.StatementListener;
+import io.reactiveorm.dialect.Dialect;
 import io.reactiveorm.sql.BindValue;
 import io.reactiveorm.sql.RenderedSql;
 import java.nio.ByteBuffer;
@@ -47,6 +48,7 @@ public final class StatementExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(StatementExecutor.class);
 
     private final ConnectionFactory connectionFactory;
+    private final Dialect dialect;
     private final String poolDescription;
     private final boolean echo;
     private final boolean echoBindValues;
@@ -54,14 +56,16 @@ public final class StatementExecutor {
 
     /**
      * @param connectionFactory where connections come from (the engine's pool)
+     * @param dialect the database's dialect
      * @param poolDescription the pool's size and timeout, for the message of a pool timeout
      * @param echo log each statement
      * @param echoBindValues include bind values in the log
      * @param listeners told of every statement (live list)
      */
-    public StatementExecutor(ConnectionFactory connectionFactory, String poolDescription, boolean echo,
+    public StatementExecutor(ConnectionFactory connectionFactory, Dialect dialect, String poolDescription, boolean echo,
             boolean echoBindValues, List<StatementListener> listeners) {
         this.connectionFactory = connectionFactory;
+        this.dialect = dialect;
         this.poolDescription = poolDescription;
         this.echo = echo;
         this.echoBindValues = echoBindValues;
@@ -98,6 +102,11 @@ public final class StatementExecutor {
         }
         return new OrmException("cannot get a database connection: " + e.getMessage()
                 + ". Fix: check that the database is up and reachable at the engine's URL", e);
+    }
+
+    /** The database's dialect. */
+    Dialect dialect() {
+        return dialect;
     }
 
     static Mono<Void> beginTransaction(Connection c, String isolation) {

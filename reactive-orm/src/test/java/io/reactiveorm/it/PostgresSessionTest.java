@@ -23,8 +23,7 @@ class PostgresSessionTest extends SessionSuite {
     }
 
     @Override
-    protected String isolationInsideTransaction(io.reactiveorm.Isolation level) {
-        return db.inTransaction(level, s -> s.scalar(io.reactiveorm.sql.Sql.text("SHOW transaction_isolation")
-                .select(String.class))).block(TIMEOUT);
+    protected io.reactiveorm.sql.Text isolationQuery() {
+        return io.reactiveorm.sql.Sql.text("SHOW transaction_isolation");
     }
 }
