@@ -1,5 +1,6 @@
 package io.reactiveorm.session;
 
+import io.reactiveorm.Session;
 import io.reactiveorm.StaleObjectException;
 import io.reactiveorm.execution.SessionConnection;
 import io.reactiveorm.mapping.AttributeModel;
@@ -27,6 +28,11 @@ final class Flusher {
 
     /** Keys per {@code DELETE ... WHERE id IN (...)}. */
     static final int DELETE_BATCH = 1000;
+    /**
+     * Rounds one flush may take before it is taken for a loop: each round writes what listeners and
+     * callbacks added or changed while the previous one was written (SQLAlchemy allows 100 as well).
+     */
+    static final int MAX_ROUNDS = 100;
 
     private final SqlRenderer renderer;
     private final IdentityMap map;
@@ -38,7 +44,11 @@ final class Flusher {
         this.listeners = listeners;
     }
 
-    Mono<Void> execute(SessionConnection connection, FlushPlan plan) {
+    /**
+     * Writes {@code plan}; listeners hear each write with {@code session}, where they may add
+     * objects for the next round of the flush.
+     */
+    Mono<Void> execute(SessionConnection connection, FlushPlan plan, Session session) {
         List<Mono<Void>> steps = new ArrayList<>();
         List<FlushPlan.Update> updates = new ArrayList<>();
         for (FlushPlan.Action action : plan.actions()) {
@@ -47,21 +57,40 @@ final class Flusher {
                 continue;
             }
             if (!updates.isEmpty()) {
-                steps.add(updates(connection, List.copyOf(updates)));
+                steps.add(updates(connection, List.copyOf(updates), session));
                 updates.clear();
             }
             if (action instanceof FlushPlan.Insert insert) {
-                steps.add(insert(connection, insert));
+                steps.add(insert(connection, insert, session));
             } else if (action instanceof FlushPlan.Associations rows) {
                 steps.add(associations(connection, rows));
             } else {
-                steps.add(delete(connection, (FlushPlan.Delete) action));
+                steps.add(delete(connection, (FlushPlan.Delete) action, session));
             }
         }
         if (!updates.isEmpty()) {
-            steps.add(updates(connection, updates));
+            steps.add(updates(connection, updates, session));
         }
         return Flux.concat(steps).then();
+    }
+
+    /**
+     * Whether writing {@code plan} called anything that could have added or changed objects: an
+     * entity listener, or a {@code @PostPersist}/{@code @PostUpdate}/{@code @PostRemove} callback
+     * of a written entity. Only then does the flush need another round.
+     */
+    boolean notifiesAnyone(FlushPlan plan) {
+        if (!listeners.isEmpty()) {
+            return true;
+        }
+        for (FlushPlan.Action action : plan.actions()) {
+            EntityModel<?> m = action.model();
+            if (!m.callbacks(PostPersist.class).isEmpty() || !m.callbacks(PostUpdate.class).isEmpty()
+                    || !m.callbacks(PostRemove.class).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- inserts ------------------------------------------------------------------------------
@@ -74,7 +103,7 @@ final class Flusher {
      * Rows whose key the database generates are inserted with the keys returned and matched to
      * the rows by order (see {@code SqlRenderer}); rows with their key set are inserted without.
      */
-    private Mono<Void> insert(SessionConnection connection, FlushPlan.Insert action) {
+    private Mono<Void> insert(SessionConnection connection, FlushPlan.Insert action, Session session) {
         return Mono.defer(() -> {
             EntityModel<?> model = action.model();
             action.states().forEach(Flusher::prepareNew);
@@ -92,15 +121,15 @@ final class Flusher {
             for (List<InstanceState> level : FlushPlanner.rootsFirstLevels(model, generated, map::get)) {
                 batches.addAll(chunks(level, perStatement));
             }
-            return Flux.fromIterable(batches).concatMap(c -> insertReturningKeys(connection, c))
+            return Flux.fromIterable(batches).concatMap(c -> insertReturningKeys(connection, c, session))
                     .thenMany(Flux.fromIterable(FlushPlanner.rootsFirstLevels(model, keyed, map::get))
                             .concatMapIterable(level -> chunks(level, perKeyedStatement))
-                            .concatMap(c -> insertRows(connection, c)))
+                            .concatMap(c -> insertRows(connection, c, session)))
                     .then();
         });
     }
 
-    private Mono<Void> insertReturningKeys(SessionConnection connection, List<InstanceState> rows) {
+    private Mono<Void> insertReturningKeys(SessionConnection connection, List<InstanceState> rows, Session session) {
         EntityModel<?> model = rows.get(0).model;
         AttributeModel id = model.id();
         RenderedSql sql = renderer.render(insertOf(model, rows).returning(column(model, id)));
@@ -113,15 +142,15 @@ final class Flusher {
             keys.sort(null);
             for (int i = 0; i < rows.size(); i++) {
                 id.set(rows.get(i).entity, id.fromDatabase(keys.get(i)));
-                inserted(rows.get(i));
+                inserted(rows.get(i), session);
             }
             return Mono.<Void>empty();
         });
     }
 
-    private Mono<Void> insertRows(SessionConnection connection, List<InstanceState> rows) {
+    private Mono<Void> insertRows(SessionConnection connection, List<InstanceState> rows, Session session) {
         RenderedSql sql = renderer.render(insertOf(rows.get(0).model, rows));
-        return connection.update(sql).then(Mono.fromRunnable(() -> rows.forEach(this::inserted)));
+        return connection.update(sql).then(Mono.fromRunnable(() -> rows.forEach(s -> inserted(s, session))));
     }
 
     @SuppressWarnings("unchecked")
@@ -155,14 +184,14 @@ final class Flusher {
         }
     }
 
-    private void inserted(InstanceState s) {
+    private void inserted(InstanceState s, Session session) {
         s.status = InstanceState.Status.PERSISTENT;
         s.key = new EntityKey(s.model.type(), s.model.id().get(s.entity));
         map.register(s);
         s.snapshot = s.currentValues();
         s.foreignKeys = s.currentForeignKeys();
         Callbacks.invoke(s.model, PostPersist.class, s.entity);
-        listeners.forEach(l -> l.afterInsert(s.entity));
+        listeners.forEach(l -> l.afterInsert(session, s.entity));
     }
 
     // ---- updates ------------------------------------------------------------------------------
@@ -171,7 +200,7 @@ final class Flusher {
      * Runs updates, one statement per run of consecutive updates that change the same columns of
      * the same table, with one set of binds per row ({@code Statement.add()}).
      */
-    private Mono<Void> updates(SessionConnection connection, List<FlushPlan.Update> updates) {
+    private Mono<Void> updates(SessionConnection connection, List<FlushPlan.Update> updates, Session session) {
         List<List<FlushPlan.Update>> groups = new ArrayList<>();
         for (FlushPlan.Update u : updates) {
             List<FlushPlan.Update> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
@@ -183,10 +212,10 @@ final class Flusher {
                 groups.add(new ArrayList<>(List.of(u)));
             }
         }
-        return Flux.fromIterable(groups).concatMap(group -> updateGroup(connection, group)).then();
+        return Flux.fromIterable(groups).concatMap(group -> updateGroup(connection, group, session)).then();
     }
 
-    private Mono<Void> updateGroup(SessionConnection connection, List<FlushPlan.Update> group) {
+    private Mono<Void> updateGroup(SessionConnection connection, List<FlushPlan.Update> group, Session session) {
         return Mono.defer(() -> {
             FlushPlan.Update first = group.get(0);
             EntityModel<?> model = first.model();
@@ -196,7 +225,7 @@ final class Flusher {
                         first.changedForeignKeys().stream().map(k -> model.foreignKeys().get(k)).toList(),
                         group.stream().map(u -> u.state().entity).toList());
                 if (arrays.isPresent()) {
-                    return arrayUpdate(connection, group, arrays.get());
+                    return arrayUpdate(connection, group, arrays.get(), session);
                 }
             }
             List<List<io.reactiveorm.sql.BindValue>> bindSets = new ArrayList<>();
@@ -221,8 +250,9 @@ final class Flusher {
                         s.model.version().get().set(s.entity, newVersions.get(i));
                     }
                     s.snapshot = s.currentValues();
+                    s.foreignKeys = s.currentForeignKeys();
                     Callbacks.invoke(s.model, PostUpdate.class, s.entity);
-                    listeners.forEach(l -> l.afterUpdate(s.entity));
+                    listeners.forEach(l -> l.afterUpdate(session, s.entity));
                 }
                 return Mono.<Void>empty();
             });
@@ -230,7 +260,8 @@ final class Flusher {
     }
 
     /** One array-bound UPDATE for the group; every row must come back, else its object was stale. */
-    private Mono<Void> arrayUpdate(SessionConnection connection, List<FlushPlan.Update> group, RenderedSql sql) {
+    private Mono<Void> arrayUpdate(SessionConnection connection, List<FlushPlan.Update> group, RenderedSql sql,
+            Session session) {
         return connection.insertReturningKeys(sql, sql.types().get(0)).collectList().flatMap(keys -> {
             java.util.Set<Object> updated = new java.util.HashSet<>(keys);
             for (FlushPlan.Update u : group) {
@@ -243,8 +274,9 @@ final class Flusher {
                 s.model.version().ifPresent(v -> v.set(s.entity,
                         Values.convert(((Number) v.get(s.entity)).longValue() + 1, Values.box(v.javaType()), v.toString())));
                 s.snapshot = s.currentValues();
+                s.foreignKeys = s.currentForeignKeys();
                 Callbacks.invoke(s.model, PostUpdate.class, s.entity);
-                listeners.forEach(l -> l.afterUpdate(s.entity));
+                listeners.forEach(l -> l.afterUpdate(session, s.entity));
             }
             return Mono.<Void>empty();
         });
@@ -300,7 +332,7 @@ final class Flusher {
     // ---- deletes ------------------------------------------------------------------------------
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Mono<Void> delete(SessionConnection connection, FlushPlan.Delete action) {
+    private Mono<Void> delete(SessionConnection connection, FlushPlan.Delete action, Session session) {
         EntityModel<?> model = action.model();
         ColumnRef idColumn = column(model, model.id());
         if (model.version().isPresent()) {
@@ -308,7 +340,7 @@ final class Flusher {
             return Flux.fromIterable(action.states()).concatMap(s -> {
                 Condition where = Sql.and(idColumn.eq(s.key.id()), versionColumn.eq(model.version().get().get(s.entity)));
                 RenderedSql sql = renderer.render(Sql.delete((Class<Object>) model.type()).where(where));
-                return connection.update(sql).flatMap(rows -> rows == 1 ? Mono.fromRunnable(() -> deleted(s))
+                return connection.update(sql).flatMap(rows -> rows == 1 ? Mono.fromRunnable(() -> deleted(s, session))
                         : Mono.error(stale(s, "deleted")));
             }).then();
         }
@@ -326,17 +358,17 @@ final class Flusher {
                 if (rows != chunk.size()) {
                     return Mono.error(stale(chunk.get(0), "deleted (" + rows + " of " + chunk.size() + " rows found)"));
                 }
-                chunk.forEach(this::deleted);
+                chunk.forEach(s -> deleted(s, session));
                 return Mono.<Void>empty();
             });
         }).then();
     }
 
-    private void deleted(InstanceState s) {
+    private void deleted(InstanceState s, Session session) {
         s.deleteFlushed = true;
         map.unregisterKey(s);
         Callbacks.invoke(s.model, PostRemove.class, s.entity);
-        listeners.forEach(l -> l.afterDelete(s.entity));
+        listeners.forEach(l -> l.afterDelete(session, s.entity));
     }
 
     private static StaleObjectException stale(InstanceState s, String what) {
