@@ -1,5 +1,6 @@
 package io.reactiveorm.session;
 
+import io.reactiveorm.OrmException;
 import io.reactiveorm.Session;
 import io.reactiveorm.StaleObjectException;
 import io.reactiveorm.execution.SessionConnection;
@@ -102,6 +103,9 @@ final class Flusher {
      * Inserts one table's new rows in chunks of the renderer's batch size.
      * Rows whose key the database generates are inserted with the keys returned and matched to
      * the rows by order (see {@code SqlRenderer}); rows with their key set are inserted without.
+     * Rows are grouped by which columns with a database default ({@code @ColumnDefault}) they
+     * leave null, so that each statement leaves the same columns to the database (and reads back
+     * what it chose): a few statements per table rather than one per row.
      */
     private Mono<Void> insert(SessionConnection connection, FlushPlan.Insert action, Session session) {
         return Mono.defer(() -> {
@@ -118,15 +122,99 @@ final class Flusher {
             // A self-referencing table is inserted one level of its tree at a time, roots first, so
             // that each row's parent has its key when the row is rendered.
             List<List<InstanceState>> batches = new ArrayList<>();
-            for (List<InstanceState> level : FlushPlanner.rootsFirstLevels(model, generated, map::get)) {
-                batches.addAll(chunks(level, perStatement));
+            for (List<InstanceState> part : List.of(generated, keyed)) {
+                for (List<InstanceState> level : FlushPlanner.rootsFirstLevels(model, part, map::get)) {
+                    for (List<InstanceState> group : byDefaultsLeftNull(level)) {
+                        boolean returning = part == generated || !defaultsLeftNull(group.get(0)).isEmpty();
+                        batches.addAll(chunks(group, returning ? perStatement : perKeyedStatement));
+                    }
+                }
             }
-            return Flux.fromIterable(batches).concatMap(c -> insertReturningKeys(connection, c, session))
-                    .thenMany(Flux.fromIterable(FlushPlanner.rootsFirstLevels(model, keyed, map::get))
-                            .concatMapIterable(level -> chunks(level, perKeyedStatement))
-                            .concatMap(c -> insertRows(connection, c, session)))
-                    .then();
+            return Flux.fromIterable(batches).concatMap(rows -> insertBatch(connection, rows, session)).then();
         });
+    }
+
+    /** The attributes with a database default that {@code s} leaves null: left out of its INSERT. */
+    private static List<AttributeModel> defaultsLeftNull(InstanceState s) {
+        List<AttributeModel> out = List.of();
+        for (AttributeModel a : s.model.attributes()) {
+            if (a.hasDatabaseDefault() && a.get(s.entity) == null) {
+                out = out.isEmpty() ? new ArrayList<>() : out;
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Rows grouped by the defaulted attributes they leave null, each group in the rows' order. */
+    private static java.util.Collection<List<InstanceState>> byDefaultsLeftNull(List<InstanceState> rows) {
+        if (rows.isEmpty() || rows.get(0).model.attributes().stream().noneMatch(AttributeModel::hasDatabaseDefault)) {
+            return rows.isEmpty() ? List.of() : List.of(rows);
+        }
+        java.util.Map<List<AttributeModel>, List<InstanceState>> groups = new java.util.LinkedHashMap<>();
+        for (InstanceState s : rows) {
+            groups.computeIfAbsent(defaultsLeftNull(s), k -> new ArrayList<>()).add(s);
+        }
+        return groups.values();
+    }
+
+    /**
+     * Inserts rows that leave the same defaulted columns null, reading back what the database
+     * generated: the key where it generates it, the values of the defaulted columns left out.
+     */
+    private Mono<Void> insertBatch(SessionConnection connection, List<InstanceState> rows, Session session) {
+        EntityModel<?> model = rows.get(0).model;
+        AttributeModel id = model.id();
+        boolean generatedKey = id.generatedByDatabase() && id.get(rows.get(0).entity) == null;
+        List<AttributeModel> defaults = defaultsLeftNull(rows.get(0));
+        if (defaults.isEmpty()) {
+            return generatedKey ? insertReturningKeys(connection, rows, session) : insertRows(connection, rows, session);
+        }
+        // the key comes first: generated, it matches rows by order; assigned, by value
+        List<AttributeModel> returned = new ArrayList<>();
+        returned.add(id);
+        returned.addAll(defaults);
+        Column<?, ?>[] columns = returned.stream().map(a -> column(model, a)).toArray(Column<?, ?>[]::new);
+        RenderedSql sql = renderer.render(insertOf(model, rows).returning(columns));
+        return connection.rows(sql, List.of(), 0).collectList().flatMap(results -> {
+            if (results.size() != rows.size()) {
+                return Mono.error(new OrmException("the database returned " + results.size() + " rows for " + rows.size()
+                        + " new " + model.name() + " rows inserted with RETURNING " + returned));
+            }
+            List<InstanceState> matched = generatedKey ? rows : new ArrayList<>(rows.size());
+            if (generatedKey) {
+                // Keys are generated in row order (identity and sequence values only grow): sorted, they match the rows.
+                results.sort((a, b) -> compareKeys(a.get(0), b.get(0)));
+            } else {
+                java.util.Map<Object, InstanceState> byKey = new java.util.HashMap<>();
+                rows.forEach(s -> byKey.put(id.get(s.entity), s));
+                for (io.reactiveorm.sql.Row r : results) {
+                    InstanceState s = byKey.get(r.get(0));
+                    if (s == null) {
+                        return Mono.error(new OrmException("the database returned the key " + r.get(0) + ", which none of "
+                                + "the new " + model.name() + " rows has"));
+                    }
+                    matched.add(s);
+                }
+            }
+            for (int i = 0; i < matched.size(); i++) {
+                InstanceState s = matched.get(i);
+                io.reactiveorm.sql.Row r = results.get(i);
+                if (generatedKey) {
+                    id.set(s.entity, r.get(0));
+                }
+                for (int d = 0; d < defaults.size(); d++) {
+                    defaults.get(d).set(s.entity, r.get(d + 1));
+                }
+                inserted(s, session);
+            }
+            return Mono.<Void>empty();
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(Object a, Object b) {
+        return ((Comparable) a).compareTo(b);
     }
 
     private Mono<Void> insertReturningKeys(SessionConnection connection, List<InstanceState> rows, Session session) {

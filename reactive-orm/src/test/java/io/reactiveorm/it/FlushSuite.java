@@ -14,23 +14,29 @@ import io.reactiveorm.fixture.AuditLog;
 import io.reactiveorm.fixture.Book;
 import io.reactiveorm.fixture.Reader;
 import io.reactiveorm.fixture.Reader_;
+import io.reactiveorm.fixture.Setting;
+import io.reactiveorm.fixture.Setting_;
+import io.reactiveorm.fixture.Ticket;
+import io.reactiveorm.fixture.Ticket_;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
- * What a flush writes: many-to-many rows of several relationships to one target, and objects that
- * entity listeners add while the flush runs.
+ * What a flush writes: many-to-many rows of several relationships to one target, objects that
+ * entity listeners add while the flush runs, and database column defaults ({@code @ColumnDefault}).
  */
 public abstract class FlushSuite extends DatabaseTest {
 
     @Override
     protected Class<?>[] entities() {
-        return new Class<?>[] {Reader.class, Book.class, AuditLog.class};
+        return new Class<?>[] {Reader.class, Book.class, AuditLog.class, Ticket.class, Setting.class};
     }
 
     private <T> T inSession(Function<Session, Mono<T>> work) {
@@ -173,5 +179,98 @@ public abstract class FlushSuite extends DatabaseTest {
         assertThat(endless.calls.get()).isGreaterThanOrEqualTo(100);
         assertThat(count("SELECT count(*) FROM book")).isZero();
         assertThat(count("SELECT count(*) FROM audit_log")).isZero();
+    }
+
+    // ---- database column defaults ---------------------------------------------------------------
+
+    @Test
+    void aSingleInsertLeavesNullDefaultedColumnsToTheDatabaseAndReadsThemBack() {
+        Ticket plain = new Ticket("plain");
+        Ticket set = new Ticket("set").setStatus("closed").setPriority(1);
+        Setting on = new Setting("on");
+        Setting off = new Setting("off").setMode("off");
+        db.inTransaction(s -> {
+            s.add(plain);
+            return s.flush().then(Mono.fromRunnable(() -> s.addAll(List.of(set, on)))).then(s.flush())
+                    .then(Mono.fromRunnable(() -> s.add(off))).then(s.commit());
+        }).as(StepVerifier::create).verifyComplete();
+        assertThat(recorder.count("INSERT")).isEqualTo(4);
+
+        assertThat(plain.getStatus()).isEqualTo("open");
+        assertThat(plain.getPriority()).isEqualTo(3);
+        assertThat(plain.getCreatedAt()).isNotNull();
+        assertThat(set.getStatus()).isEqualTo("closed");
+        assertThat(set.getPriority()).isEqualTo(1);
+        assertThat(set.getCreatedAt()).isNotNull();
+        assertThat(on.getMode()).isEqualTo("on");
+        assertThat(on.getWeight()).isEqualTo(10);
+        assertThat(off.getMode()).isEqualTo("off");
+        assertThat(off.getWeight()).isEqualTo(10);
+
+        List<Ticket> tickets = inSession(s -> s.scalars(select(Ticket.class).orderBy(Ticket_.id.asc())).collectList());
+        assertThat(tickets).extracting(Ticket::getStatus).containsExactly("open", "closed");
+        assertThat(tickets).extracting(Ticket::getPriority).containsExactly(3, 1);
+        assertThat(tickets).extracting(Ticket::getCreatedAt).containsExactly(plain.getCreatedAt(), set.getCreatedAt());
+        List<Setting> settings = inSession(s -> s.scalars(select(Setting.class).orderBy(Setting_.name.asc())).collectList());
+        assertThat(settings).extracting(Setting::getMode).containsExactly("off", "on");
+        assertThat(settings).extracting(Setting::getWeight).containsExactly(10, 10);
+    }
+
+    @Test
+    void aBatchOfMixedRowsGetsTheDefaultsWhereNullInAFewStatements() {
+        int n = 2500;
+        List<Ticket> tickets = new ArrayList<>();
+        List<Setting> settings = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Ticket t = new Ticket("t" + i);
+            if (i % 3 == 0) {
+                t.setStatus("closed");
+            }
+            if (i % 5 == 0) {
+                t.setPriority(1);
+            }
+            tickets.add(t);
+            Setting st = new Setting(String.format("s%05d", i));
+            if (i % 2 == 0) {
+                st.setMode("v" + i);
+            }
+            settings.add(st);
+        }
+        db.inTransaction(s -> {
+            s.addAll(tickets);
+            s.addAll(settings);
+            return s.commit();
+        }).as(StepVerifier::create).verifyComplete();
+        // rows are grouped by which defaulted columns they leave null: a few statements per table, not one per row
+        assertThat(recorder.count("INSERT")).isBetween(2, 12);
+
+        for (int i = 0; i < n; i++) {
+            Ticket t = tickets.get(i);
+            assertThat(t.getId()).isNotNull();
+            assertThat(t.getStatus()).isEqualTo(i % 3 == 0 ? "closed" : "open");
+            assertThat(t.getPriority()).isEqualTo(i % 5 == 0 ? 1 : 3);
+            assertThat(t.getCreatedAt()).isNotNull();
+            assertThat(settings.get(i).getMode()).isEqualTo(i % 2 == 0 ? "v" + i : "on");
+            assertThat(settings.get(i).getWeight()).isEqualTo(10);
+        }
+        assertThat(tickets).extracting(Ticket::getId).doesNotHaveDuplicates();
+
+        assertThat(count("SELECT count(*) FROM ticket WHERE status = 'open'")).isEqualTo(n - (n + 2) / 3);
+        assertThat(count("SELECT count(*) FROM ticket WHERE priority = 3")).isEqualTo(n - (n + 4) / 5);
+        assertThat(count("SELECT count(*) FROM ticket WHERE created_at IS NULL OR status IS NULL OR priority IS NULL"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM setting WHERE mode = 'on'")).isEqualTo(n / 2);
+        assertThat(count("SELECT count(*) FROM setting WHERE weight = 10")).isEqualTo(n);
+
+        // each object holds what its own row holds
+        Map<Long, Ticket> rows = inSession(s -> s.scalars(select(Ticket.class)).collectList()).stream()
+                .collect(Collectors.toMap(Ticket::getId, t -> t));
+        assertThat(tickets).allSatisfy(t -> {
+            Ticket row = rows.get(t.getId());
+            assertThat(row.getTitle()).isEqualTo(t.getTitle());
+            assertThat(row.getStatus()).isEqualTo(t.getStatus());
+            assertThat(row.getPriority()).isEqualTo(t.getPriority());
+            assertThat(row.getCreatedAt()).isEqualTo(t.getCreatedAt());
+        });
     }
 }
