@@ -493,14 +493,12 @@ public final class DefaultSession implements Session {
         return loadForRemoval(0).then(Mono.defer(() -> {
             List<RelationshipSync.AssociationChange> associations = sync.prepare();
             List<InstanceState> states = map.all();
-            // what the loaded relationships hold as planned: recorded once written, while later changes stay pending
-            Map<InstanceState, Map<io.reactiveorm.mapping.RelationshipModel, Object>> written = new java.util.IdentityHashMap<>();
-            for (InstanceState s : states) {
-                if (s.status != InstanceState.Status.DELETED) {
-                    written.put(s, s.loadedNow());
-                }
-            }
             boolean listening = !options.listeners().isEmpty();
+            // What the loaded relationships hold as planned, recorded once written: taken before
+            // listeners and callbacks run, so that what they change stays pending; else only for a write.
+            boolean hooked = listening || states.stream().anyMatch(s -> !s.model.callbacks(PreUpdate.class).isEmpty());
+            Map<InstanceState, Map<io.reactiveorm.mapping.RelationshipModel, Object>> planned =
+                    hooked ? InstanceState.loadedNow(states) : null;
             for (InstanceState s : states) {
                 // a dirty check here only where a callback or listener could change the object before the plan
                 if (s.status == InstanceState.Status.PERSISTENT && (listening || !s.model.callbacks(PreUpdate.class).isEmpty())
@@ -517,6 +515,8 @@ public final class DefaultSession implements Session {
             if (plan.isEmpty()) {
                 return Mono.just(Boolean.FALSE);
             }
+            Map<InstanceState, Map<io.reactiveorm.mapping.RelationshipModel, Object>> written =
+                    planned != null ? planned : InstanceState.loadedNow(states);
             return transaction().flatMap(c -> flusher.execute(c, plan, this)).then(Mono.fromCallable(() -> {
                 written.forEach((s, loaded) -> {
                     if (s.status == InstanceState.Status.PERSISTENT) {

@@ -91,6 +91,19 @@ final class InstanceState {
         return now;
     }
 
+    /** {@link #loadedNow()} of each of {@code states} that is not deleted. */
+    static java.util.Map<InstanceState, java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object>> loadedNow(
+            List<InstanceState> states) {
+        java.util.Map<InstanceState, java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object>> out =
+                new java.util.IdentityHashMap<>();
+        for (InstanceState s : states) {
+            if (s.status != Status.DELETED) {
+                out.put(s, s.loadedNow());
+            }
+        }
+        return out;
+    }
+
     /**
      * After a flush: loaded relationships remember what they held when it was planned, which is
      * what it wrote; a change made while it ran (by a listener) stays a change. The foreign keys

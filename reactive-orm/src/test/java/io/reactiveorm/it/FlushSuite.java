@@ -166,6 +166,30 @@ public abstract class FlushSuite extends DatabaseTest {
     }
 
     @Test
+    void aChangeAListenerMakesToALoadedCollectionWhileTheFlushRunsIsWritten() {
+        db.inTransaction(s -> {
+            s.add(new Reader("ann"));
+            return s.commit();
+        }).block(TIMEOUT);
+        Reader[] fan = new Reader[1];
+        EntityListener likeEveryNewBook = new EntityListener() {
+            @Override
+            public void afterInsert(Session session, Object entity) {
+                if (entity instanceof Book b) {
+                    fan[0].getLiked().add(b);
+                }
+            }
+        };
+        listened(likeEveryNewBook).inSession(s -> s.scalar(select(Reader.class).options(selectin(Reader_.liked)))
+                .flatMap(r -> {
+                    fan[0] = r;
+                    s.add(new Book("dune"));
+                    return s.commit();
+                })).as(StepVerifier::create).verifyComplete();
+        assertThat(count("SELECT count(*) FROM reader_liked")).isEqualTo(1);
+    }
+
+    @Test
     void aListenerThatKeepsAddingObjectsFailsTheCommitNamingTheLoop() {
         BookAudit endless = new BookAudit(true);
         List<Throwable> errors = new ArrayList<>();
