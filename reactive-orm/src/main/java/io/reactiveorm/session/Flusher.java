@@ -11,6 +11,7 @@ import io.reactiveorm.metamodel.Column;
 import io.reactiveorm.sql.ColumnRef;
 import io.reactiveorm.sql.Condition;
 import io.reactiveorm.sql.RenderedSql;
+import io.reactiveorm.sql.Row;
 import io.reactiveorm.sql.Sql;
 import io.reactiveorm.sql.SqlRenderer;
 import io.reactiveorm.sql.Update;
@@ -19,7 +20,11 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -147,11 +152,11 @@ final class Flusher {
     }
 
     /** Rows grouped by the defaulted attributes they leave null, each group in the rows' order. */
-    private static java.util.Collection<List<InstanceState>> byDefaultsLeftNull(List<InstanceState> rows) {
+    private static Collection<List<InstanceState>> byDefaultsLeftNull(List<InstanceState> rows) {
         if (rows.isEmpty() || rows.get(0).model.attributes().stream().noneMatch(AttributeModel::hasDatabaseDefault)) {
             return rows.isEmpty() ? List.of() : List.of(rows);
         }
-        java.util.Map<List<AttributeModel>, List<InstanceState>> groups = new java.util.LinkedHashMap<>();
+        Map<List<AttributeModel>, List<InstanceState>> groups = new LinkedHashMap<>();
         for (InstanceState s : rows) {
             groups.computeIfAbsent(defaultsLeftNull(s), k -> new ArrayList<>()).add(s);
         }
@@ -186,9 +191,9 @@ final class Flusher {
                 // Keys are generated in row order (identity and sequence values only grow): sorted, they match the rows.
                 results.sort((a, b) -> compareKeys(a.get(0), b.get(0)));
             } else {
-                java.util.Map<Object, InstanceState> byKey = new java.util.HashMap<>();
+                Map<Object, InstanceState> byKey = new HashMap<>();
                 rows.forEach(s -> byKey.put(id.get(s.entity), s));
-                for (io.reactiveorm.sql.Row r : results) {
+                for (Row r : results) {
                     InstanceState s = byKey.get(r.get(0));
                     if (s == null) {
                         return Mono.error(new OrmException("the database returned the key " + r.get(0) + ", which none of "
@@ -199,7 +204,7 @@ final class Flusher {
             }
             for (int i = 0; i < matched.size(); i++) {
                 InstanceState s = matched.get(i);
-                io.reactiveorm.sql.Row r = results.get(i);
+                Row r = results.get(i);
                 if (generatedKey) {
                     id.set(s.entity, r.get(0));
                 }
