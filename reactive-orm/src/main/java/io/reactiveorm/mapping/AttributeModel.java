@@ -118,6 +118,15 @@ public record AttributeModel(
         return generation == GenerationKind.IDENTITY || generation == GenerationKind.SEQUENCE;
     }
 
+    /**
+     * Whether a null value of this attribute is left to the column's database default
+     * ({@code @ColumnDefault}) on insert: the column is left out of the INSERT and the value the
+     * database chose is read back. Keys and versions are set by the session, so they never are.
+     */
+    public boolean hasDatabaseDefault() {
+        return columnDefault != null && insertable && !id && !version;
+    }
+
     @Override
     public String toString() {
         return owner.getSimpleName() + "." + path;

@@ -8,7 +8,11 @@ import java.lang.annotation.Target;
 
 /**
  * A SQL default for a column, written verbatim after {@code DEFAULT} in {@code CREATE TABLE} by the
- * schema generator. It only changes the DDL, not which values reactive-orm binds on insert.
+ * schema generator, and applied to the rows sessions insert: when the field is null, the column is
+ * left out of the INSERT, so the database's default applies, and the value it chose is read back
+ * into the field (SQLAlchemy's {@code server_default}). A field set to a value is written as usual.
+ * Rows of one flush that leave different defaulted fields null are inserted in separate statements,
+ * one per combination. To store NULL in such a column, update it after the insert.
  *
  * <pre>{@code
  * @ColumnDefault("CURRENT_TIMESTAMP")

@@ -485,36 +485,72 @@ public final class DefaultSession implements Session {
         return options.autoflush() ? doFlush() : Mono.empty();
     }
 
-    /** Plans and writes pending changes; runs inside a queued operation. */
+    /**
+     * Plans and writes pending changes, in rounds until nothing is left: what listeners and
+     * callbacks add or change while a round is written goes into the next one. Runs inside a
+     * queued operation.
+     */
     private Mono<Void> doFlush() {
+        return Flux.range(1, Flusher.MAX_ROUNDS + 1)
+                .concatMap(round -> round > Flusher.MAX_ROUNDS ? Mono.error(flushLoop()) : flushRound())
+                .takeUntil(again -> !again)
+                .then();
+    }
+
+    /** One round of a flush; emits whether the writes may have left more to write (listeners heard them). */
+    private Mono<Boolean> flushRound() {
         return loadForRemoval(0).then(Mono.defer(() -> {
             List<RelationshipSync.AssociationChange> associations = sync.prepare();
             List<InstanceState> states = map.all();
             boolean listening = !options.listeners().isEmpty();
+            // What the loaded relationships hold as planned, recorded once written: taken before
+            // listeners and callbacks run, so that what they change stays pending; else only for a write.
+            boolean hooked = listening || states.stream().anyMatch(s -> !s.model.callbacks(PreUpdate.class).isEmpty());
+            Map<InstanceState, Map<io.reactiveorm.mapping.RelationshipModel, Object>> planned =
+                    hooked ? InstanceState.loadedNow(states) : null;
             for (InstanceState s : states) {
                 // a dirty check here only where a callback or listener could change the object before the plan
                 if (s.status == InstanceState.Status.PERSISTENT && (listening || !s.model.callbacks(PreUpdate.class).isEmpty())
                         && !FlushPlanner.changedColumns(s).isEmpty()) {
                     Callbacks.invoke(s.model, PreUpdate.class, s.entity);
-                    options.listeners().forEach(l -> l.beforeUpdate(s.entity));
+                    options.listeners().forEach(l -> l.beforeUpdate(this, s.entity));
                 } else if (s.status == InstanceState.Status.PENDING) {
-                    options.listeners().forEach(l -> l.beforeInsert(s.entity));
+                    options.listeners().forEach(l -> l.beforeInsert(this, s.entity));
                 } else if (s.status == InstanceState.Status.DELETED && !s.deleteFlushed) {
-                    options.listeners().forEach(l -> l.beforeDelete(s.entity));
+                    options.listeners().forEach(l -> l.beforeDelete(this, s.entity));
                 }
             }
             FlushPlan plan = FlushPlanner.plan(states, metadata.entities(), associations);
             if (plan.isEmpty()) {
-                return Mono.<Void>empty();
+                return Mono.just(Boolean.FALSE);
             }
-            return transaction().flatMap(c -> flusher.execute(c, plan)).then(Mono.fromRunnable(() -> {
-                for (InstanceState s : map.all()) {
-                    if (s.status != InstanceState.Status.DELETED) {
-                        s.flushed();
+            Map<InstanceState, Map<io.reactiveorm.mapping.RelationshipModel, Object>> written =
+                    planned != null ? planned : InstanceState.loadedNow(states);
+            return transaction().flatMap(c -> flusher.execute(c, plan, this)).then(Mono.fromCallable(() -> {
+                written.forEach((s, loaded) -> {
+                    if (s.status == InstanceState.Status.PERSISTENT) {
+                        s.flushed(loaded);
                     }
-                }
+                });
+                return flusher.notifiesAnyone(plan);
             }));
         }));
+    }
+
+    /** The error of a flush whose listeners or callbacks add or change objects in every round. */
+    private OrmException flushLoop() {
+        java.util.Set<String> unwritten = new java.util.TreeSet<>();
+        for (InstanceState s : map.all()) {
+            if (s.status == InstanceState.Status.PENDING || (s.status == InstanceState.Status.DELETED && !s.deleteFlushed)) {
+                unwritten.add(s.model.name());
+            }
+        }
+        List<String> listeners = options.listeners().stream().map(l -> l.getClass().getName()).toList();
+        return new OrmException("the flush still had objects to write after " + Flusher.MAX_ROUNDS + " flush rounds: "
+                + "in each round the entity listeners " + listeners + " (or @PostPersist/@PostUpdate/@PostRemove "
+                + "callbacks) added or changed objects again, a listener loop (still unwritten: "
+                + (unwritten.isEmpty() ? "changed objects" : String.join(", ", unwritten)) + "). Fix: make the listener "
+                + "skip the objects it adds itself (e.g. add no AuditLog for an inserted AuditLog)");
     }
 
     /**

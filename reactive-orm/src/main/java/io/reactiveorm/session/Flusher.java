@@ -1,6 +1,7 @@
 package io.reactiveorm.session;
 
 import io.reactiveorm.OrmException;
+import io.reactiveorm.Session;
 import io.reactiveorm.StaleObjectException;
 import io.reactiveorm.execution.SessionConnection;
 import io.reactiveorm.mapping.AttributeModel;
@@ -10,6 +11,7 @@ import io.reactiveorm.metamodel.Column;
 import io.reactiveorm.sql.ColumnRef;
 import io.reactiveorm.sql.Condition;
 import io.reactiveorm.sql.RenderedSql;
+import io.reactiveorm.sql.Row;
 import io.reactiveorm.sql.Sql;
 import io.reactiveorm.sql.SqlRenderer;
 import io.reactiveorm.sql.Update;
@@ -18,7 +20,11 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +34,11 @@ final class Flusher {
 
     /** Keys per {@code DELETE ... WHERE id IN (...)}. */
     static final int DELETE_BATCH = 1000;
+    /**
+     * Rounds one flush may take before it is taken for a loop: each round writes what listeners and
+     * callbacks added or changed while the previous one was written (SQLAlchemy allows 100 as well).
+     */
+    static final int MAX_ROUNDS = 100;
 
     private final SqlRenderer renderer;
     private final IdentityMap map;
@@ -39,7 +50,11 @@ final class Flusher {
         this.listeners = listeners;
     }
 
-    Mono<Void> execute(SessionConnection connection, FlushPlan plan) {
+    /**
+     * Writes {@code plan}; listeners hear each write with {@code session}, where they may add
+     * objects for the next round of the flush.
+     */
+    Mono<Void> execute(SessionConnection connection, FlushPlan plan, Session session) {
         List<Mono<Void>> steps = new ArrayList<>();
         List<FlushPlan.Update> updates = new ArrayList<>();
         for (FlushPlan.Action action : plan.actions()) {
@@ -48,21 +63,40 @@ final class Flusher {
                 continue;
             }
             if (!updates.isEmpty()) {
-                steps.add(updates(connection, List.copyOf(updates)));
+                steps.add(updates(connection, List.copyOf(updates), session));
                 updates.clear();
             }
             if (action instanceof FlushPlan.Insert insert) {
-                steps.add(insert(connection, insert));
+                steps.add(insert(connection, insert, session));
             } else if (action instanceof FlushPlan.Associations rows) {
                 steps.add(associations(connection, rows));
             } else {
-                steps.add(delete(connection, (FlushPlan.Delete) action));
+                steps.add(delete(connection, (FlushPlan.Delete) action, session));
             }
         }
         if (!updates.isEmpty()) {
-            steps.add(updates(connection, updates));
+            steps.add(updates(connection, updates, session));
         }
         return Flux.concat(steps).then();
+    }
+
+    /**
+     * Whether writing {@code plan} called anything that could have added or changed objects: an
+     * entity listener, or a {@code @PostPersist}/{@code @PostUpdate}/{@code @PostRemove} callback
+     * of a written entity. Only then does the flush need another round.
+     */
+    boolean notifiesAnyone(FlushPlan plan) {
+        if (!listeners.isEmpty()) {
+            return true;
+        }
+        for (FlushPlan.Action action : plan.actions()) {
+            EntityModel<?> m = action.model();
+            if (!m.callbacks(PostPersist.class).isEmpty() || !m.callbacks(PostUpdate.class).isEmpty()
+                    || !m.callbacks(PostRemove.class).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- inserts ------------------------------------------------------------------------------
@@ -74,8 +108,11 @@ final class Flusher {
      * Inserts one table's new rows in chunks of the renderer's batch size.
      * Rows whose key the database generates are inserted with the keys returned and matched to
      * the rows by order (see {@code SqlRenderer}); rows with their key set are inserted without.
+     * Rows are grouped by which columns with a database default ({@code @ColumnDefault}) they
+     * leave null, so that each statement leaves the same columns to the database (and reads back
+     * what it chose): a few statements per table rather than one per row.
      */
-    private Mono<Void> insert(SessionConnection connection, FlushPlan.Insert action) {
+    private Mono<Void> insert(SessionConnection connection, FlushPlan.Insert action, Session session) {
         return Mono.defer(() -> {
             EntityModel<?> model = action.model();
             action.states().forEach(Flusher::prepareNew);
@@ -90,18 +127,102 @@ final class Flusher {
             // A self-referencing table is inserted one level of its tree at a time, roots first, so
             // that each row's parent has its key when the row is rendered.
             List<List<InstanceState>> batches = new ArrayList<>();
-            for (List<InstanceState> level : FlushPlanner.rootsFirstLevels(model, generated, map::get)) {
-                batches.addAll(chunks(level, perStatement));
+            for (List<InstanceState> part : List.of(generated, keyed)) {
+                for (List<InstanceState> level : FlushPlanner.rootsFirstLevels(model, part, map::get)) {
+                    for (List<InstanceState> group : byDefaultsLeftNull(level)) {
+                        boolean returning = part == generated || !defaultsLeftNull(group.get(0)).isEmpty();
+                        batches.addAll(chunks(group, returning ? perStatement : perKeyedStatement));
+                    }
+                }
             }
-            return Flux.fromIterable(batches).concatMap(c -> insertReturningKeys(connection, c))
-                    .thenMany(Flux.fromIterable(FlushPlanner.rootsFirstLevels(model, keyed, map::get))
-                            .concatMapIterable(level -> chunks(level, perKeyedStatement))
-                            .concatMap(c -> insertRows(connection, c)))
-                    .then();
+            return Flux.fromIterable(batches).concatMap(rows -> insertBatch(connection, rows, session)).then();
         });
     }
 
-    private Mono<Void> insertReturningKeys(SessionConnection connection, List<InstanceState> rows) {
+    /** The attributes with a database default that {@code s} leaves null: left out of its INSERT. */
+    private static List<AttributeModel> defaultsLeftNull(InstanceState s) {
+        List<AttributeModel> out = List.of();
+        for (AttributeModel a : s.model.attributes()) {
+            if (a.hasDatabaseDefault() && a.get(s.entity) == null) {
+                out = out.isEmpty() ? new ArrayList<>() : out;
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Rows grouped by the defaulted attributes they leave null, each group in the rows' order. */
+    private static Collection<List<InstanceState>> byDefaultsLeftNull(List<InstanceState> rows) {
+        if (rows.isEmpty() || rows.get(0).model.attributes().stream().noneMatch(AttributeModel::hasDatabaseDefault)) {
+            return rows.isEmpty() ? List.of() : List.of(rows);
+        }
+        Map<List<AttributeModel>, List<InstanceState>> groups = new LinkedHashMap<>();
+        for (InstanceState s : rows) {
+            groups.computeIfAbsent(defaultsLeftNull(s), k -> new ArrayList<>()).add(s);
+        }
+        return groups.values();
+    }
+
+    /**
+     * Inserts rows that leave the same defaulted columns null, reading back what the database
+     * generated: the key where it generates it, the values of the defaulted columns left out.
+     */
+    private Mono<Void> insertBatch(SessionConnection connection, List<InstanceState> rows, Session session) {
+        EntityModel<?> model = rows.get(0).model;
+        AttributeModel id = model.id();
+        boolean generatedKey = id.generatedByDatabase() && id.get(rows.get(0).entity) == null;
+        List<AttributeModel> defaults = defaultsLeftNull(rows.get(0));
+        if (defaults.isEmpty()) {
+            return generatedKey ? insertReturningKeys(connection, rows, session) : insertRows(connection, rows, session);
+        }
+        // the key comes first: generated, it matches rows by order; assigned, by value
+        List<AttributeModel> returned = new ArrayList<>();
+        returned.add(id);
+        returned.addAll(defaults);
+        Column<?, ?>[] columns = returned.stream().map(a -> column(model, a)).toArray(Column<?, ?>[]::new);
+        RenderedSql sql = renderer.render(insertOf(model, rows).returning(columns));
+        return connection.rows(sql, List.of(), 0).collectList().flatMap(results -> {
+            if (results.size() != rows.size()) {
+                return Mono.error(new OrmException("the database returned " + results.size() + " rows for " + rows.size()
+                        + " new " + model.name() + " rows inserted with RETURNING " + returned));
+            }
+            List<InstanceState> matched = generatedKey ? rows : new ArrayList<>(rows.size());
+            if (generatedKey) {
+                // Keys are generated in row order (identity and sequence values only grow): sorted, they match the rows.
+                results.sort((a, b) -> compareKeys(a.get(0), b.get(0)));
+            } else {
+                Map<Object, InstanceState> byKey = new HashMap<>();
+                rows.forEach(s -> byKey.put(id.get(s.entity), s));
+                for (Row r : results) {
+                    InstanceState s = byKey.get(r.get(0));
+                    if (s == null) {
+                        return Mono.error(new OrmException("the database returned the key " + r.get(0) + ", which none of "
+                                + "the new " + model.name() + " rows has"));
+                    }
+                    matched.add(s);
+                }
+            }
+            for (int i = 0; i < matched.size(); i++) {
+                InstanceState s = matched.get(i);
+                Row r = results.get(i);
+                if (generatedKey) {
+                    id.set(s.entity, r.get(0));
+                }
+                for (int d = 0; d < defaults.size(); d++) {
+                    defaults.get(d).set(s.entity, r.get(d + 1));
+                }
+                inserted(s, session);
+            }
+            return Mono.<Void>empty();
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(Object a, Object b) {
+        return ((Comparable) a).compareTo(b);
+    }
+
+    private Mono<Void> insertReturningKeys(SessionConnection connection, List<InstanceState> rows, Session session) {
         EntityModel<?> model = rows.get(0).model;
         AttributeModel id = model.id();
         RenderedSql sql = renderer.render(insertOf(model, rows).returning(column(model, id)));
@@ -114,15 +235,15 @@ final class Flusher {
             keys.sort(null);
             for (int i = 0; i < rows.size(); i++) {
                 id.set(rows.get(i).entity, id.fromDatabase(keys.get(i)));
-                inserted(rows.get(i));
+                inserted(rows.get(i), session);
             }
             return Mono.<Void>empty();
         });
     }
 
-    private Mono<Void> insertRows(SessionConnection connection, List<InstanceState> rows) {
+    private Mono<Void> insertRows(SessionConnection connection, List<InstanceState> rows, Session session) {
         RenderedSql sql = renderer.render(insertOf(rows.get(0).model, rows));
-        return connection.update(sql).then(Mono.fromRunnable(() -> rows.forEach(this::inserted)));
+        return connection.update(sql).then(Mono.fromRunnable(() -> rows.forEach(s -> inserted(s, session))));
     }
 
     @SuppressWarnings("unchecked")
@@ -156,14 +277,14 @@ final class Flusher {
         }
     }
 
-    private void inserted(InstanceState s) {
+    private void inserted(InstanceState s, Session session) {
         s.status = InstanceState.Status.PERSISTENT;
         s.key = new EntityKey(s.model.type(), s.model.id().get(s.entity));
         map.register(s);
         s.snapshot = s.currentValues();
         s.foreignKeys = s.currentForeignKeys();
         Callbacks.invoke(s.model, PostPersist.class, s.entity);
-        listeners.forEach(l -> l.afterInsert(s.entity));
+        listeners.forEach(l -> l.afterInsert(session, s.entity));
     }
 
     // ---- updates ------------------------------------------------------------------------------
@@ -172,7 +293,7 @@ final class Flusher {
      * Runs updates, one statement per run of consecutive updates that change the same columns of
      * the same table, with one set of binds per row ({@code Statement.add()}).
      */
-    private Mono<Void> updates(SessionConnection connection, List<FlushPlan.Update> updates) {
+    private Mono<Void> updates(SessionConnection connection, List<FlushPlan.Update> updates, Session session) {
         List<List<FlushPlan.Update>> groups = new ArrayList<>();
         for (FlushPlan.Update u : updates) {
             List<FlushPlan.Update> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
@@ -184,10 +305,10 @@ final class Flusher {
                 groups.add(new ArrayList<>(List.of(u)));
             }
         }
-        return Flux.fromIterable(groups).concatMap(group -> updateGroup(connection, group)).then();
+        return Flux.fromIterable(groups).concatMap(group -> updateGroup(connection, group, session)).then();
     }
 
-    private Mono<Void> updateGroup(SessionConnection connection, List<FlushPlan.Update> group) {
+    private Mono<Void> updateGroup(SessionConnection connection, List<FlushPlan.Update> group, Session session) {
         return Mono.defer(() -> {
             FlushPlan.Update first = group.get(0);
             EntityModel<?> model = first.model();
@@ -197,7 +318,7 @@ final class Flusher {
                         first.changedForeignKeys().stream().map(k -> model.foreignKeys().get(k)).toList(),
                         group.stream().map(u -> u.state().entity).toList());
                 if (arrays.isPresent()) {
-                    return arrayUpdate(connection, group, arrays.get());
+                    return arrayUpdate(connection, group, arrays.get(), session);
                 }
             }
             List<List<io.reactiveorm.sql.BindValue>> bindSets = new ArrayList<>();
@@ -222,8 +343,9 @@ final class Flusher {
                         s.model.version().get().set(s.entity, newVersions.get(i));
                     }
                     s.snapshot = s.currentValues();
+                    s.foreignKeys = s.currentForeignKeys();
                     Callbacks.invoke(s.model, PostUpdate.class, s.entity);
-                    listeners.forEach(l -> l.afterUpdate(s.entity));
+                    listeners.forEach(l -> l.afterUpdate(session, s.entity));
                 }
                 return Mono.<Void>empty();
             });
@@ -231,7 +353,8 @@ final class Flusher {
     }
 
     /** One array-bound UPDATE for the group; every row must come back, else its object was stale. */
-    private Mono<Void> arrayUpdate(SessionConnection connection, List<FlushPlan.Update> group, RenderedSql sql) {
+    private Mono<Void> arrayUpdate(SessionConnection connection, List<FlushPlan.Update> group, RenderedSql sql,
+            Session session) {
         return connection.insertReturningKeys(sql, sql.types().get(0)).collectList().flatMap(keys -> {
             java.util.Set<Object> updated = new java.util.HashSet<>(keys);
             for (FlushPlan.Update u : group) {
@@ -244,8 +367,9 @@ final class Flusher {
                 s.model.version().ifPresent(v -> v.set(s.entity,
                         Values.convert(((Number) v.get(s.entity)).longValue() + 1, Values.box(v.javaType()), v.toString())));
                 s.snapshot = s.currentValues();
+                s.foreignKeys = s.currentForeignKeys();
                 Callbacks.invoke(s.model, PostUpdate.class, s.entity);
-                listeners.forEach(l -> l.afterUpdate(s.entity));
+                listeners.forEach(l -> l.afterUpdate(session, s.entity));
             }
             return Mono.<Void>empty();
         });
@@ -301,7 +425,7 @@ final class Flusher {
     // ---- deletes ------------------------------------------------------------------------------
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Mono<Void> delete(SessionConnection connection, FlushPlan.Delete action) {
+    private Mono<Void> delete(SessionConnection connection, FlushPlan.Delete action, Session session) {
         EntityModel<?> model = action.model();
         ColumnRef idColumn = column(model, model.id());
         if (model.version().isPresent()) {
@@ -309,7 +433,7 @@ final class Flusher {
             return Flux.fromIterable(action.states()).concatMap(s -> {
                 Condition where = Sql.and(idColumn.eq(s.key.id()), versionColumn.eq(model.version().get().get(s.entity)));
                 RenderedSql sql = renderer.render(Sql.delete((Class<Object>) model.type()).where(where));
-                return connection.update(sql).flatMap(rows -> rows == 1 ? Mono.fromRunnable(() -> deleted(s))
+                return connection.update(sql).flatMap(rows -> rows == 1 ? Mono.fromRunnable(() -> deleted(s, session))
                         : Mono.error(stale(s, "deleted")));
             }).then();
         }
@@ -327,17 +451,17 @@ final class Flusher {
                 if (rows != chunk.size()) {
                     return Mono.error(stale(chunk.get(0), "deleted (" + rows + " of " + chunk.size() + " rows found)"));
                 }
-                chunk.forEach(this::deleted);
+                chunk.forEach(s -> deleted(s, session));
                 return Mono.<Void>empty();
             });
         }).then();
     }
 
-    private void deleted(InstanceState s) {
+    private void deleted(InstanceState s, Session session) {
         s.deleteFlushed = true;
         map.unregisterKey(s);
         Callbacks.invoke(s.model, PostRemove.class, s.entity);
-        listeners.forEach(l -> l.afterDelete(s.entity));
+        listeners.forEach(l -> l.afterDelete(session, s.entity));
     }
 
     private static StaleObjectException stale(InstanceState s, String what) {

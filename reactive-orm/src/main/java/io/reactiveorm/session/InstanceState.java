@@ -72,14 +72,45 @@ final class InstanceState {
         }
     }
 
-    /** After a flush: loaded relationships remember what they hold now; foreign keys what was written. */
-    void flushed() {
-        for (io.reactiveorm.mapping.RelationshipModel r : model.relationships()) {
+    /**
+     * What the loaded relationships hold now (for a collection, its elements; for a to-one, the
+     * related object): taken when a flush is planned, recorded by {@link #flushed} once it is written.
+     */
+    java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> loadedNow() {
+        List<io.reactiveorm.mapping.RelationshipModel> relationships = model.relationships();
+        if (relationships.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> now = new java.util.IdentityHashMap<>();
+        for (io.reactiveorm.mapping.RelationshipModel r : relationships) {
             if (isLoaded(r)) {
-                markLoaded(r);
+                Object value = r.access().get(entity);
+                now.put(r, r.isCollection() ? Unloaded.elements(value) : value);
             }
         }
-        foreignKeys = currentForeignKeys();
+        return now;
+    }
+
+    /** {@link #loadedNow()} of each of {@code states} that is not deleted. */
+    static java.util.Map<InstanceState, java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object>> loadedNow(
+            List<InstanceState> states) {
+        java.util.Map<InstanceState, java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object>> out =
+                new java.util.IdentityHashMap<>();
+        for (InstanceState s : states) {
+            if (s.status != Status.DELETED) {
+                out.put(s, s.loadedNow());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * After a flush: loaded relationships remember what they held when it was planned, which is
+     * what it wrote; a change made while it ran (by a listener) stays a change. The foreign keys
+     * were recorded as each row was written.
+     */
+    void flushed(java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> written) {
+        loaded.putAll(written);
     }
 
     /** Remembers what {@code relationship} holds now as its loaded (flushed) contents. */

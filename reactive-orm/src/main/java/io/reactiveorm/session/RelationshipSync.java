@@ -282,7 +282,8 @@ final class RelationshipSync {
     }
 
     private List<AssociationChange> associationChanges() {
-        Map<Object, Map<Object, AssociationChange>> seen = new IdentityHashMap<>();
+        // by owning relationship, then owner, then target: one row per join table, however many sides changed it
+        Map<RelationshipModel, Map<Object, Map<Object, AssociationChange>>> seen = new IdentityHashMap<>();
         List<AssociationChange> out = new ArrayList<>();
         for (InstanceState s : map.all()) {
             if (s.status == InstanceState.Status.DELETED) {
@@ -309,11 +310,12 @@ final class RelationshipSync {
         return out;
     }
 
-    private static void record(Map<Object, Map<Object, AssociationChange>> seen, List<AssociationChange> out,
-            RelationshipModel owning, Object owner, Object target, boolean insert) {
-        Map<Object, AssociationChange> byTarget = seen.computeIfAbsent(owner, k -> new IdentityHashMap<>());
+    private static void record(Map<RelationshipModel, Map<Object, Map<Object, AssociationChange>>> seen,
+            List<AssociationChange> out, RelationshipModel owning, Object owner, Object target, boolean insert) {
+        Map<Object, AssociationChange> byTarget = seen.computeIfAbsent(owning, k -> new IdentityHashMap<>())
+                .computeIfAbsent(owner, k -> new IdentityHashMap<>());
         if (byTarget.containsKey(target)) {
-            return; // the same row changed from both sides
+            return; // the same row of this join table changed from both sides
         }
         AssociationChange change = new AssociationChange(owning, owner, target, insert);
         byTarget.put(target, change);

@@ -1,5 +1,6 @@
 package io.reactiveorm.sql;
 
+import io.reactiveorm.OrmException;
 import io.reactiveorm.dialect.Dialect;
 import io.reactiveorm.dialect.SqlType;
 import io.reactiveorm.mapping.AttributeModel;
@@ -78,20 +79,24 @@ public final class SqlRenderer {
         if (statement instanceof Insert<?> insert) {
             if (insert.rows().size() > 1 && !insert.returningColumns().isEmpty() && dialect.supportsInsertReturning()
                     && insert.onConflictClause() == null) {
-                return RenderedSql.of(orderedInsert(ctx, insert), ctx.binds);
+                List<AttributeModel> returned = insert.returningColumns().stream().map(ctx::attribute).toList();
+                return new RenderedSql(orderedInsert(ctx, insert), ctx.binds, null, returned,
+                        returned.stream().<Class<?>>map(AttributeModel::columnType).toList(), List.of());
             }
             sql = insert(ctx, insert);
             if (!insert.returningColumns().isEmpty()) {
-                List<String> names = insert.returningColumns().stream().map(c -> ctx.attribute(c).columnName()).toList();
+                List<AttributeModel> returned = insert.returningColumns().stream().map(ctx::attribute).toList();
+                List<Class<?>> types = returned.stream().<Class<?>>map(AttributeModel::columnType).toList();
+                List<String> names = returned.stream().map(AttributeModel::columnName).toList();
                 if (dialect.supportsInsertReturning()) {
                     StringBuilder sb = new StringBuilder(sql).append(" RETURNING ");
                     for (int i = 0; i < names.size(); i++) {
                         sb.append(i > 0 ? ", " : "").append(dialect.quote(names.get(i)));
                     }
-                    return RenderedSql.of(sb.toString(), ctx.binds);
+                    return new RenderedSql(sb.toString(), ctx.binds, null, returned, types, List.of());
                 }
                 List<String> stored = names.stream().map(dialect::storedIdentifier).toList();
-                return new RenderedSql(sql, ctx.binds, null, List.of(), List.of(), stored);
+                return new RenderedSql(sql, ctx.binds, null, returned, types, stored);
             }
         } else if (statement instanceof Update<?> update) {
             sql = update(ctx, update);
@@ -668,14 +673,27 @@ public final class SqlRenderer {
     }
 
     /**
-     * The columns an entity-row insert writes: insertable attributes (a database-generated key is
-     * left out when every row leaves it null) and owning foreign keys.
+     * The columns an entity-row insert writes: insertable attributes and owning foreign keys. A
+     * database-generated key, and a column with a database default ({@code @ColumnDefault}), is
+     * left out when every row leaves it null, so that the database fills it in.
      */
     private List<InsertColumn> insertColumns(EntityModel<?> entity, List<?> rows) {
         List<InsertColumn> columns = new ArrayList<>();
         for (AttributeModel a : entity.attributes()) {
             if (!a.insertable()) {
                 continue;
+            }
+            if (a.hasDatabaseDefault()) {
+                long nulls = rows.stream().filter(r -> a.get(r) == null).count();
+                if (nulls == rows.size()) {
+                    continue;
+                }
+                if (nulls > 0) {
+                    throw new OrmException("insert(" + entity.name() + ") mixes rows that set " + a.path() + " with rows "
+                            + "that leave it null for its database default (@ColumnDefault(\"" + a.columnDefault() + "\")), "
+                            + "which one statement cannot write. Fix: insert the rows with and without " + a.path()
+                            + " in separate statements (session.add does this), or set it in every row");
+                }
             }
             if (a.id() && a.generatedByDatabase()) {
                 long nulls = rows.stream().filter(r -> a.get(r) == null).count();
