@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Mono;
 
 /**
  * Base of the behaviour suites: one engine per test class on the database the subclass names,
@@ -59,8 +60,22 @@ public abstract class DatabaseTest {
     @AfterEach
     void noLeakedConnection() {
         recorder.close();
-        org.assertj.core.api.Assertions.assertThat(engine.acquiredConnections())
-                .as("connections still acquired after the test").isZero();
+        awaitNoAcquiredConnection(engine);
+    }
+
+    /**
+     * Waits until {@code engine}'s pool has every connection back, polling for at most 10 s: after a
+     * cancel, connections come back asynchronously (the ROLLBACK and the release run on their own).
+     *
+     * @throws AssertionError naming how many are still out when the time is up
+     */
+    protected static void awaitNoAcquiredConnection(Engine engine) {
+        Mono.fromCallable(engine::acquiredConnections)
+                .filter(n -> n == 0)
+                .repeatWhenEmpty(500, attempts -> attempts.delayElements(Duration.ofMillis(20)))
+                .switchIfEmpty(Mono.error(() -> new AssertionError(engine.acquiredConnections()
+                        + " connection(s) still acquired 10 s after the work ended")))
+                .block(TIMEOUT);
     }
 
     /** A named in-memory H2 database for the H2 subclasses. */

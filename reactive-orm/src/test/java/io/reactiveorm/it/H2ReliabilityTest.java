@@ -11,4 +11,11 @@ class H2ReliabilityTest extends ReliabilitySuite {
     protected String backendIdSql() {
         return "SELECT SESSION_ID()";
     }
+
+    @Override
+    protected long busyBackends(io.reactiveorm.SessionFactory f) {
+        return f.inSession(s -> s.scalar(io.reactiveorm.sql.Sql.text("SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS "
+                + "WHERE SESSION_ID <> SESSION_ID() AND (EXECUTING_STATEMENT IS NOT NULL OR CONTAINS_UNCOMMITTED)")
+                .select(Long.class))).block(TIMEOUT);
+    }
 }

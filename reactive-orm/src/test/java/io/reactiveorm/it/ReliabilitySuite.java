@@ -238,6 +238,41 @@ public abstract class ReliabilitySuite extends DatabaseTest {
                 .flatMap(ids -> s.scalar(select(count()).from(Post.class)))).block(TIMEOUT)).isEqualTo(5L);
     }
 
+    // ---- defect 3: a statement cut off by a cancel never poisons the pool --------------------
+
+    /** A pool of one, so that every session after a cut-off stream gets that stream's connection. */
+    protected Engine onePooled() {
+        return Engine.builder(url()).poolSize(1).poolTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @Test
+    void streamsCutOffByTakeAndTimeoutLeaveTheirConnectionUsable() {
+        seedAuthors(1_500);
+        Engine one = onePooled();
+        try {
+            SessionFactory f = SessionFactory.builder(one).entities(entities()).build();
+            for (int round = 0; round < 30; round++) {
+                int take = 1 + round * 37 % 700;
+                List<User> firstRows = f.inSessionMany(s -> s.stream(select(User.class).orderBy(User_.id.asc())))
+                        .take(take).collectList().block(TIMEOUT);
+                assertThat(firstRows).hasSize(take);
+                StepVerifier.create(f.inTransactionMany(s -> s.stream(select(User.class)).delayElements(Duration.ofMillis(20)))
+                                .timeout(Duration.ofMillis(3 + round % 7)))
+                        .expectError(java.util.concurrent.TimeoutException.class)
+                        .verify(TIMEOUT);
+                // the one connection answers the next session at once, with the right rows
+                assertThat(f.inSession(s -> s.scalar(select(count()).from(User.class))).block(TIMEOUT)).isEqualTo(1_500L);
+            }
+            awaitNoAcquiredConnection(one);
+            assertThat(busyBackends(f)).as("server sessions still running a statement").isZero();
+        } finally {
+            one.close().block(TIMEOUT);
+        }
+    }
+
+    /** Server sessions of {@code f}'s database other than the asking one that are running a statement. */
+    protected abstract long busyBackends(SessionFactory f);
+
     // ---- defect 10: the Reactor Context reaches every statement ------------------------------
 
     @Test

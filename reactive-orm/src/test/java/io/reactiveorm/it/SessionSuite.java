@@ -501,7 +501,7 @@ public abstract class SessionSuite extends DatabaseTest {
                                 .incrementAndGet())
                         .takeUntilOther(cancel.asMono())
                         .subscribe(x -> { }, e -> { });
-                awaitNoAcquiredConnection();
+                awaitNoAcquiredConnection(engine);
             } finally {
                 try {
                     listening.close();
@@ -520,16 +520,6 @@ public abstract class SessionSuite extends DatabaseTest {
                 .as(StepVerifier::create)
                 .assertNext(n -> assertThat(n).isIn(0L, 10L))
                 .verifyComplete();
-    }
-
-    /** Cancellation cleans up asynchronously: wait (bounded, polling) for the pool to get everything back. */
-    private void awaitNoAcquiredConnection() {
-        Mono.fromCallable(engine::acquiredConnections)
-                .filter(n -> n == 0)
-                .repeatWhenEmpty(50, attempts -> attempts.delayElements(java.time.Duration.ofMillis(20)))
-                .switchIfEmpty(Mono.error(() -> new AssertionError(engine.acquiredConnections()
-                        + " connection(s) still acquired after a cancelled transaction")))
-                .block(TIMEOUT);
     }
 
     @Test
