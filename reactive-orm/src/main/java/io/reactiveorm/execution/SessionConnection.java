@@ -274,7 +274,10 @@ public final class SessionConnection {
     private Mono<Void> discard() {
         Object physical = connection instanceof Wrapped<?> wrapped ? wrapped.unwrap() : null;
         Mono<Void> closePhysical = physical instanceof Connection inner && inner != connection
-                ? Mono.from(inner.close()).onErrorResume(e -> Mono.empty())
+                ? Mono.from(inner.close()).onErrorResume(e -> {
+                    LOG.warn("closing a broken connection failed; the pool drops it all the same", e);
+                    return Mono.empty();
+                })
                 : Mono.empty();
         return closePhysical
                 .then(Mono.defer(() -> Mono.from(connection.close())))

@@ -3,6 +3,9 @@ package io.reactiveorm.session;
 import io.reactiveorm.execution.Detached;
 import io.reactiveorm.execution.SessionConnection;
 import io.reactiveorm.execution.StatementExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -19,6 +22,8 @@ import reactor.core.publisher.Sinks;
  * operation that started it may have been cancelled.
  */
 final class TransactionScope {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionScope.class);
 
     private final StatementExecutor executor;
     /** Begin the transaction with the first statement (reads included), not the first write. */
@@ -141,11 +146,18 @@ final class TransactionScope {
             } else {
                 release = c.release(open);
             }
-            Mono<Void> outcome = Detached.start(release.then(Mono.fromRunnable(after)), context);
+            // an error reaches the caller; when the caller has gone (cancelled), it is logged instead
+            AtomicBoolean callerGone = new AtomicBoolean();
+            Mono<Void> outcome = Detached.start(release.then(Mono.<Void>fromRunnable(after)).doOnError(e -> {
+                if (callerGone.get()) {
+                    LOG.warn("{} failed after its caller cancelled; the connection was released or discarded",
+                            commit ? "COMMIT" : "ROLLBACK", e);
+                }
+            }), context);
             synchronized (this) {
                 ending = outcome.onErrorResume(e -> Mono.empty());
             }
-            return outcome;
+            return outcome.doOnCancel(() -> callerGone.set(true));
         }));
     }
 }

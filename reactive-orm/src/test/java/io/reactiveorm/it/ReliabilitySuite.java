@@ -376,6 +376,23 @@ public abstract class ReliabilitySuite extends DatabaseTest {
                 .verify(TIMEOUT);
     }
 
+    @Test
+    void aThrowingStatementListenerNeverFailsTheStatement() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (AutoCloseable listening = engine.addStatementListener(e -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("listener bug");
+        })) {
+            User u = new User("heard", "heard@x", 1);
+            db.inTransaction(s -> {
+                s.add(u);
+                return s.commit();
+            }).as(StepVerifier::create).verifyComplete();
+            assertThat(db.inSession(s -> s.get(User.class, u.getId())).block(TIMEOUT)).isNotNull();
+        }
+        assertThat(calls.get()).as("the listener was called, and threw, for each statement").isGreaterThanOrEqualTo(3);
+    }
+
     /** Twin of the after-each leak check: a connection taken and not given back is seen. */
     @Test
     void twinTheLeakCheckSeesALeakedConnection() {
