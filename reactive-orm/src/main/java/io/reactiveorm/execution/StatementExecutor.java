@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -131,9 +132,7 @@ public final class StatementExecutor {
      */
     <T> Flux<T> query(Connection connection, RenderedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper,
             Runnable interrupted) {
-        return Flux.defer(() -> {
-            long start = System.nanoTime();
-            AtomicLong rows = new AtomicLong();
+        return observed(sql, Flux.defer(() -> {
             Statement statement = prepare(connection, sql);
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
@@ -141,11 +140,54 @@ public final class StatementExecutor {
             if (!sql.generatedKeys().isEmpty()) {
                 statement.returnGeneratedValues(sql.generatedKeys().toArray(String[]::new));
             }
-            // a downstream cancel can arrive after completion (next() over a finished chain): report once
+            return Flux.from(statement.execute()).concatMap(result -> result.map(mapper));
+        }), row -> 1, interrupted);
+    }
+
+    /** Runs a data-changing statement; emits the number of rows affected. */
+    Mono<Long> update(Connection connection, RenderedSql sql, Runnable interrupted) {
+        return observed(sql, Flux.defer(() -> Flux.from(prepare(connection, sql).execute()))
+                .concatMap(Result::getRowsUpdated), n -> n, interrupted)
+                .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Runs one statement with many sets of binds ({@code Statement.add()}): one statement, sent
+     * once, executed per set. Emits the rows affected by each set, in order.
+     */
+    Flux<Long> updateEach(Connection connection, String sql, List<List<BindValue>> bindSets, Runnable interrupted) {
+        List<BindValue> all = new ArrayList<>();
+        bindSets.forEach(all::addAll);
+        return observed(RenderedSql.of(sql, all), Flux.defer(() -> {
+            Statement statement = connection.createStatement(sql);
+            for (int set = 0; set < bindSets.size(); set++) {
+                if (set > 0) {
+                    statement.add();
+                }
+                bind(statement, bindSets.get(set));
+            }
+            return Flux.from(statement.execute());
+        }).concatMap(Result::getRowsUpdated), n -> n, interrupted);
+    }
+
+    /** Transaction control on a connection, logged and timed like any statement. */
+    Mono<Void> control(String what, Mono<Void> action, Runnable interrupted) {
+        return observed(RenderedSql.of(what, List.of()), action.flux(), x -> 0, interrupted).then();
+    }
+
+    /**
+     * A statement's execution, timed from subscription, reported once to echo and the listeners
+     * (on completion, error or cancel; a cancel can also arrive after completion, from a
+     * {@code next()} downstream), with driver errors translated; {@code interrupted} runs when a
+     * cancel stops it before its end.
+     */
+    private <T> Flux<T> observed(RenderedSql sql, Flux<T> execution, ToLongFunction<T> rowsOf, Runnable interrupted) {
+        return Flux.defer(() -> {
+            long start = System.nanoTime();
+            AtomicLong rows = new AtomicLong();
             AtomicBoolean reported = new AtomicBoolean();
-            return Flux.from(statement.execute())
-                    .concatMap(result -> result.map(mapper))
-                    .doOnNext(x -> rows.incrementAndGet())
+            return execution
+                    .doOnNext(x -> rows.addAndGet(rowsOf.applyAsLong(x)))
                     .onErrorMap(e -> translate(e, sql.sql()))
                     .doOnComplete(() -> {
                         if (reported.compareAndSet(false, true)) {
@@ -161,93 +203,6 @@ public final class StatementExecutor {
                         if (reported.compareAndSet(false, true)) {
                             interrupted.run();
                             done(sql, start, rows.get(), null);
-                        }
-                    });
-        });
-    }
-
-    /** Runs a data-changing statement; emits the number of rows affected. */
-    Mono<Long> update(Connection connection, RenderedSql sql, Runnable interrupted) {
-        return Mono.defer(() -> {
-            long start = System.nanoTime();
-            AtomicBoolean finished = new AtomicBoolean();
-            return Flux.from(prepare(connection, sql).execute())
-                    .concatMap(Result::getRowsUpdated)
-                    .reduce(0L, Long::sum)
-                    .onErrorMap(e -> translate(e, sql.sql()))
-                    .doOnSuccess(n -> {
-                        finished.set(true);
-                        done(sql, start, n == null ? 0 : n, null);
-                    })
-                    .doOnError(e -> {
-                        finished.set(true);
-                        done(sql, start, 0, e);
-                    })
-                    .doOnCancel(() -> {
-                        if (finished.compareAndSet(false, true)) {
-                            interrupted.run();
-                        }
-                    });
-        });
-    }
-
-    /**
-     * Runs one statement with many sets of binds ({@code Statement.add()}): one statement, sent
-     * once, executed per set. Emits the rows affected by each set, in order.
-     */
-    Flux<Long> updateEach(Connection connection, String sql, List<List<BindValue>> bindSets, Runnable interrupted) {
-        return Flux.defer(() -> {
-            long start = System.nanoTime();
-            Statement statement = connection.createStatement(sql);
-            for (int set = 0; set < bindSets.size(); set++) {
-                if (set > 0) {
-                    statement.add();
-                }
-                bind(statement, bindSets.get(set));
-            }
-            List<BindValue> all = new ArrayList<>();
-            bindSets.forEach(all::addAll);
-            RenderedSql logged = RenderedSql.of(sql, all);
-            AtomicLong rows = new AtomicLong();
-            AtomicBoolean finished = new AtomicBoolean();
-            return Flux.from(statement.execute())
-                    .concatMap(Result::getRowsUpdated)
-                    .doOnNext(rows::addAndGet)
-                    .onErrorMap(e -> translate(e, sql))
-                    .doOnComplete(() -> {
-                        finished.set(true);
-                        done(logged, start, rows.get(), null);
-                    })
-                    .doOnError(e -> {
-                        finished.set(true);
-                        done(logged, start, rows.get(), e);
-                    })
-                    .doOnCancel(() -> {
-                        if (finished.compareAndSet(false, true)) {
-                            interrupted.run();
-                        }
-                    });
-        });
-    }
-
-    /** Transaction control on a connection, logged and timed like any statement. */
-    Mono<Void> control(String what, Mono<Void> action, Runnable interrupted) {
-        return Mono.defer(() -> {
-            long start = System.nanoTime();
-            RenderedSql sql = RenderedSql.of(what, List.of());
-            AtomicBoolean finished = new AtomicBoolean();
-            return action.onErrorMap(e -> translate(e, what))
-                    .doOnSuccess(x -> {
-                        finished.set(true);
-                        done(sql, start, 0, null);
-                    })
-                    .doOnError(e -> {
-                        finished.set(true);
-                        done(sql, start, 0, e);
-                    })
-                    .doOnCancel(() -> {
-                        if (finished.compareAndSet(false, true)) {
-                            interrupted.run();
                         }
                     });
         });
