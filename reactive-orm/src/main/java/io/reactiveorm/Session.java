@@ -61,6 +61,13 @@ public interface Session {
     /** The first result of a query, or empty. */
     <T> Mono<T> scalar(Select<T> query);
 
+    /**
+     * The one result of a query: a {@link NoResultException} when there is none, a
+     * {@link NonUniqueResultException} when there are several (SQLAlchemy's {@code scalars(q).one()}).
+     * Entities loaded by joined collections count once each.
+     */
+    <T> Mono<T> one(Select<T> query);
+
     /** Runs a query returning multi-column rows, read by handle ({@code row.get(User_.name)}), label or index. */
     Flux<Row> execute(Select<?> query);
 

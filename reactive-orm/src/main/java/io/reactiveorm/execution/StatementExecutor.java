@@ -40,6 +40,8 @@ import reactor.core.publisher.Mono;
 public final class StatementExecutor {
 
     private static final Logger ECHO = LoggerFactory.getLogger("io.reactiveorm.engine");
+    /** Every statement at DEBUG whatever echo says (Hibernate's org.hibernate.SQL): turn it on in the logging setup. */
+    private static final Logger SQL = LoggerFactory.getLogger("io.reactiveorm.sql");
     private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern H2_CONSTRAINT = Pattern.compile("violation: \"(?:[A-Za-z0-9_]+\\.)?([^\" ]+)");
     private static final Pattern TARGET_TABLE = Pattern.compile(
@@ -227,11 +229,16 @@ public final class StatementExecutor {
 
     private void done(RenderedSql sql, long start, long rows, Throwable error) {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        if (echo && ECHO.isInfoEnabled()) {
+        boolean echoing = echo && ECHO.isInfoEnabled();
+        if (echoing || SQL.isDebugEnabled()) {
             String binds = sql.binds().isEmpty() ? ""
                     : echoBindValues ? " " + sql.binds() : " [" + sql.binds().size() + " bind value(s) hidden]";
             String outcome = error != null ? "failed: " + error.getMessage() : rows + " row(s)";
-            ECHO.info("{}{} -- {} ms, {}", sql.sql(), binds, String.format("%.3f", duration.toNanos() / 1e6), outcome);
+            String millis = String.format("%.3f", duration.toNanos() / 1e6);
+            if (echoing) {
+                ECHO.info("{}{} -- {} ms, {}", sql.sql(), binds, millis, outcome);
+            }
+            SQL.debug("{}{} -- {} ms, {}", sql.sql(), binds, millis, outcome);
         }
         if (!listeners.isEmpty()) {
             List<Object> values = new ArrayList<>(sql.binds().size());

@@ -210,6 +210,18 @@ public final class DefaultSession implements Session {
     }
 
     @Override
+    public <T> Mono<T> one(Select<T> query) {
+        return scalars(query).collectList().flatMap(results -> switch (results.size()) {
+            case 0 -> Mono.error(new io.reactiveorm.NoResultException("the query found no row, one was expected: " + query
+                    + ". Fix: use session.scalar(..) when no row is a normal outcome"));
+            case 1 -> Mono.just(results.get(0));
+            default -> Mono.error(new io.reactiveorm.NonUniqueResultException("the query found " + results.size()
+                    + " rows, one was expected: " + query + ". Fix: narrow the where clause, or use session.scalar(..) "
+                    + "for the first row"));
+        });
+    }
+
+    @Override
     public Flux<Row> execute(Select<?> query) {
         Objects.requireNonNull(query, "query");
         return run(() -> autoflush().thenMany(Flux.defer(() -> {

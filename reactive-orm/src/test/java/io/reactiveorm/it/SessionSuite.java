@@ -416,6 +416,23 @@ public abstract class SessionSuite extends DatabaseTest {
     }
 
     @Test
+    void oneIsTheOnlyResultOrATypedError() {
+        db.inTransaction(s -> {
+            s.addAll(List.of(new User("x", "x1@x", 1), new User("y", "y1@x", 1), new User("z", "z1@x", 2)));
+            return s.commit();
+        }).block(TIMEOUT);
+        assertThat(inSession(s -> s.one(select(User.class).where(User_.age.eq(2)))).getName()).isEqualTo("z");
+        StepVerifier.create(db.inSession(s -> s.one(select(User.class).where(User_.age.eq(1)))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.reactiveorm.NonUniqueResultException.class)
+                        .hasMessageContaining("2 rows").hasMessageContaining("Fix"))
+                .verify(TIMEOUT);
+        StepVerifier.create(db.inSession(s -> s.one(select(User.class).where(User_.age.eq(3)))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.reactiveorm.NoResultException.class)
+                        .hasMessageContaining("Fix"))
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void concurrentOperationsOnOneSessionAreQueuedNotInterleaved() {
         List<User> users = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
