@@ -38,7 +38,7 @@ public final class SessionFactory {
         this.engine = builder.engine;
         this.metadata = Metadata.of(builder.entities);
         this.renderer = new SqlRenderer(engine.dialect(), metadata);
-        this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners);
+        this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable);
     }
 
     /** Starts configuring a factory over {@code engine}. */
@@ -168,6 +168,7 @@ public final class SessionFactory {
         private final Engine engine;
         private final List<Class<?>> entities = new ArrayList<>();
         private boolean autoflush = true;
+        private boolean cascadeReachable = true;
         private Isolation isolation;
         private final List<EntityListener> listeners = new ArrayList<>();
 
@@ -184,6 +185,18 @@ public final class SessionFactory {
         /** Whether sessions flush pending changes before each query (default true). */
         public Builder autoflush(boolean autoflush) {
             this.autoflush = autoflush;
+            return this;
+        }
+
+        /**
+         * Whether a new object reachable from an object in the session through any relationship is
+         * added at flush (default true: SQLAlchemy's save-update cascade, so
+         * {@code user.getPosts().add(new Post(..))} is saved). With false only relationships mapped
+         * with {@code cascade = CascadeType.PERSIST} (or {@code ALL}) add new objects, as JPA says, and
+         * the flush fails naming the attribute that refers to a new, unadded object.
+         */
+        public Builder cascadeReachable(boolean cascadeReachable) {
+            this.cascadeReachable = cascadeReachable;
             return this;
         }
 

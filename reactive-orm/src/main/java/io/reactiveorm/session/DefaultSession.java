@@ -77,7 +77,7 @@ public final class DefaultSession implements Session {
         this.options = options;
         this.flusher = new Flusher(renderer, map, options.listeners());
         this.loader = new RelationshipLoader(renderer, metadata, map, (model, values) -> hydrate(model, values, true));
-        this.sync = new RelationshipSync(metadata, map, this::add, this::remove);
+        this.sync = new RelationshipSync(metadata, map, this::add, this::remove, options.cascadeReachable());
         this.scope = new TransactionScope(engine.executor(), eagerTransaction,
                 options.isolation() == null ? null : options.isolation().sql());
     }

@@ -45,8 +45,12 @@ final class RelationshipSync {
     private final IdentityMap map;
     private final Consumer<Object> add;
     private final Consumer<InstanceState> remove;
+    /** Add new objects reachable through any relationship, not only cascading ones (save-update). */
+    private final boolean cascadeReachable;
 
-    RelationshipSync(Metadata metadata, IdentityMap map, Consumer<Object> add, Consumer<InstanceState> remove) {
+    RelationshipSync(Metadata metadata, IdentityMap map, Consumer<Object> add, Consumer<InstanceState> remove,
+            boolean cascadeReachable) {
+        this.cascadeReachable = cascadeReachable;
         this.metadata = metadata;
         this.map = map;
         this.add = add;
@@ -131,7 +135,7 @@ final class RelationshipSync {
         while (!todo.isEmpty()) {
             InstanceState s = todo.poll();
             for (RelationshipModel r : s.model.relationships()) {
-                if (!r.cascades(CascadeType.PERSIST) || !s.isLoaded(r)) {
+                if (!(cascadeReachable || r.cascades(CascadeType.PERSIST)) || !s.isLoaded(r)) {
                     continue;
                 }
                 for (Object o : Unloaded.elements(r.access().get(s.entity))) {
@@ -264,7 +268,9 @@ final class RelationshipSync {
                     if (map.state(o) == null && !hasKey(o, r)) {
                         throw new DetachedEntityException(s.model.name() + "." + r.name() + " refers to a new "
                                 + r.target().getSimpleName() + " that is not in the session, so it cannot be written. Fix: "
-                                + "session.add(it) first, or map the relationship with cascade = CascadeType.PERSIST");
+                                + "session.add(it) first, map the relationship with cascade = CascadeType.PERSIST, or "
+                                + "let the session add what is reachable (SessionFactory.builder(..).cascadeReachable(true), "
+                                + "the default)");
                     }
                 }
             }

@@ -10,8 +10,11 @@ import java.util.List;
  * @param autoflush flush pending changes before each query
  * @param isolation the isolation level of the transactions, or {@code null} for the database's default
  * @param listeners told of every insert, update, delete and load
+ * @param cascadeReachable add new objects reachable through any relationship at flush (SQLAlchemy's
+ *     save-update cascade); false: only through relationships mapped with {@code CascadeType.PERSIST}
  */
-public record SessionOptions(boolean autoflush, Isolation isolation, List<EntityListener> listeners) {
+public record SessionOptions(boolean autoflush, Isolation isolation, List<EntityListener> listeners,
+        boolean cascadeReachable) {
 
     /** Copies the listener list. */
     public SessionOptions {
@@ -20,6 +23,6 @@ public record SessionOptions(boolean autoflush, Isolation isolation, List<Entity
 
     /** These options with another isolation level. */
     public SessionOptions withIsolation(Isolation level) {
-        return new SessionOptions(autoflush, level, listeners);
+        return new SessionOptions(autoflush, level, listeners, cascadeReachable);
     }
 }

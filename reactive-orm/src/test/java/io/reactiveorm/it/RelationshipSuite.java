@@ -112,6 +112,44 @@ public abstract class RelationshipSuite extends DatabaseTest {
     }
 
     @Test
+    void newObjectsReachableFromTheSessionAreSavedByDefault() {
+        User ann = new User("ann", "ann@x", 30);
+        tx(s -> {
+            s.add(ann);
+            return s.commit();
+        });
+        // SQLAlchemy's save-update cascade: User.posts and Post.author declare no cascade
+        tx(s -> s.get(User.class, ann.getId()).flatMap(u -> s.fetch(u, User_.posts).then(Mono.defer(() -> {
+            u.getPosts().add(new Post("through the collection", u));
+            Post p = new Post("through the reference", new User("bob", "bob@x", 40));
+            s.add(p);
+            return s.commit();
+        }))));
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Post.class)))).isEqualTo(2L);
+        assertThat(this.<String>tx(s -> s.scalar(select(User_.name).where(User_.email.eq("bob@x"))))).isEqualTo("bob");
+    }
+
+    @Test
+    void withoutCascadeReachableANewUnaddedObjectIsAnErrorNamingTheAttribute() {
+        io.reactiveorm.SessionFactory strict = io.reactiveorm.SessionFactory.builder(engine).entities(entities())
+                .cascadeReachable(false).build();
+        User ann = new User("ann", "ann@x", 30);
+        strict.inTransaction(s -> {
+            s.add(ann);
+            return s.commit();
+        }).block(TIMEOUT);
+        StepVerifier.create(strict.inTransaction(s -> s.get(User.class, ann.getId())
+                        .flatMap(u -> s.fetch(u, User_.posts).then(Mono.defer(() -> {
+                            u.getPosts().add(new Post("lost", u));
+                            return s.commit();
+                        })))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.reactiveorm.DetachedEntityException.class)
+                        .hasMessageContaining("User.posts").hasMessageContaining("cascadeReachable"))
+                .verify(TIMEOUT);
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Post.class)))).isZero();
+    }
+
+    @Test
     void theNPlusOneLoopIsTwoStatementsWithSelectinAndWithCoalescedFetch() {
         seedBlog(100, 3);
         List<User> viaSelectin = tx(s -> s.scalars(select(User.class).options(selectin(User_.posts))).collectList());

@@ -29,7 +29,7 @@ class RelationshipSyncTest {
         ann.getBookmarked().add(dune);
         addNew(ann);
         addNew(dune);
-        List<RelationshipSync.AssociationChange> changes = new RelationshipSync(METADATA, map, o -> { }, s -> { }).prepare();
+        List<RelationshipSync.AssociationChange> changes = new RelationshipSync(METADATA, map, o -> { }, s -> { }, true).prepare();
         assertThat(changes).extracting(c -> c.owning().joinTable().tableName())
                 .containsExactlyInAnyOrder("reader_liked", "reader_bookmarked");
         assertThat(changes).allSatisfy(c -> {
