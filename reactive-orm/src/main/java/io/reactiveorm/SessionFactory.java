@@ -38,7 +38,8 @@ public final class SessionFactory {
         this.engine = builder.engine;
         this.metadata = Metadata.of(builder.entities);
         this.renderer = new SqlRenderer(engine.dialect(), metadata);
-        this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable);
+        this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
+                io.reactiveorm.session.EntityValidator.detect());
     }
 
     /** Starts configuring a factory over {@code engine}. */

@@ -97,6 +97,9 @@ public final class DefaultSession implements Session {
         }
         EntityModel<?> model = metadata.entity(entity.getClass());
         Callbacks.invoke(model, PrePersist.class, entity);
+        if (options.validator().constrains(model.type())) {
+            options.validator().check(entity);
+        }
         InstanceState added = new InstanceState(entity, model, InstanceState.Status.PENDING, ++order);
         added.markNew();
         map.track(added);
@@ -532,6 +535,7 @@ public final class DefaultSession implements Session {
                     options.listeners().forEach(l -> l.beforeDelete(this, s.entity));
                 }
             }
+            validate(states);
             FlushPlan plan = FlushPlanner.plan(states, metadata.entities(), associations);
             if (plan.isEmpty()) {
                 return Mono.just(Boolean.FALSE);
@@ -547,6 +551,23 @@ public final class DefaultSession implements Session {
                 return flusher.notifiesAnyone(plan);
             }));
         }));
+    }
+
+    /** New and changed objects must pass their Bean Validation constraints before anything is written. */
+    private void validate(List<InstanceState> states) {
+        List<io.reactiveorm.ValidationException.Violation> violations = new java.util.ArrayList<>();
+        for (InstanceState s : states) {
+            if (!options.validator().constrains(s.model.type())) {
+                continue;
+            }
+            if (s.status == InstanceState.Status.PENDING
+                    || (s.status == InstanceState.Status.PERSISTENT && !FlushPlanner.changedColumns(s).isEmpty())) {
+                violations.addAll(options.validator().violations(s.entity));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new io.reactiveorm.ValidationException(violations);
+        }
     }
 
     /** The error of a flush whose listeners or callbacks add or change objects in every round. */

@@ -12,9 +12,10 @@ import java.util.List;
  * @param listeners told of every insert, update, delete and load
  * @param cascadeReachable add new objects reachable through any relationship at flush (SQLAlchemy's
  *     save-update cascade); false: only through relationships mapped with {@code CascadeType.PERSIST}
+ * @param validator checks Bean Validation constraints of new and changed objects
  */
 public record SessionOptions(boolean autoflush, Isolation isolation, List<EntityListener> listeners,
-        boolean cascadeReachable) {
+        boolean cascadeReachable, EntityValidator validator) {
 
     /** Copies the listener list. */
     public SessionOptions {
@@ -23,6 +24,6 @@ public record SessionOptions(boolean autoflush, Isolation isolation, List<Entity
 
     /** These options with another isolation level. */
     public SessionOptions withIsolation(Isolation level) {
-        return new SessionOptions(autoflush, level, listeners, cascadeReachable);
+        return new SessionOptions(autoflush, level, listeners, cascadeReachable, validator);
     }
 }
