@@ -2,6 +2,7 @@ package io.reactiveorm.session;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
@@ -32,6 +33,8 @@ final class OperationQueue {
 
     private final Queue<Task<?>> waiting = new ArrayDeque<>();
     private Task<?> running;
+    /** Work-in-progress counter of {@link #drain()}, which one thread at a time runs. */
+    private final AtomicInteger wip = new AtomicInteger();
 
     /**
      * Queues {@code operation}: it is created and subscribed when every operation subscribed before
@@ -58,7 +61,6 @@ final class OperationQueue {
             Task<T> task = new Task<>(operation, sink, kind);
             sink.onRequest(task::demand);
             sink.onCancel(task::cancelTask);
-            boolean start;
             synchronized (this) {
                 if (kind != Kind.ALWAYS && running != null && running.kind == Kind.STREAM) {
                     sink.error(new io.reactiveorm.OrmException("this session is streaming a query (session.stream), "
@@ -68,32 +70,45 @@ final class OperationQueue {
                             + "second session for the other work"));
                     return;
                 }
-                start = running == null;
-                if (start) {
-                    running = task;
-                } else {
-                    waiting.add(task);
-                }
+                waiting.add(task);
             }
-            if (start) {
-                task.start();
-            }
+            drain();
         }, FluxSink.OverflowStrategy.BUFFER);
     }
 
-    /** Called by a task when it has terminated or been cancelled: starts the next live one. */
+    /** Called by a task when it has terminated or been cancelled: the next live one may start. */
     private void finished(Task<?> task) {
-        Task<?> next;
         synchronized (this) {
             if (running != task) {
                 return;
             }
-            next = waiting.poll();
-            running = next;
+            running = null;
         }
-        if (next != null) {
-            next.start();
+        drain();
+    }
+
+    /**
+     * Starts the next operation when none runs. A loop, not recursion: operations that complete
+     * synchronously (H2) would otherwise start each other on one ever deeper stack.
+     */
+    private void drain() {
+        if (wip.getAndIncrement() != 0) {
+            return;
         }
+        int missed = 1;
+        do {
+            Task<?> next = null;
+            synchronized (this) {
+                if (running == null) {
+                    next = waiting.poll();
+                    running = next;
+                }
+            }
+            if (next != null) {
+                next.start();
+            }
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
     }
 
     /** One queued operation, forwarding its signals and demand to the subscriber who queued it. */
