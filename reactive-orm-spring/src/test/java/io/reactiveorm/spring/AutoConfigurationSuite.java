@@ -1,0 +1,113 @@
+package io.reactiveorm.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
+import io.reactiveorm.Engine;
+import io.reactiveorm.SessionFactory;
+import io.reactiveorm.spring.app.Account;
+import io.reactiveorm.spring.app.TestApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** What the auto-configuration makes from {@code spring.r2dbc.url} alone, and how it backs off. */
+abstract class AutoConfigurationSuite {
+
+    /** The R2DBC URL of the database under test. */
+    protected abstract String url();
+
+    ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, ReactiveOrmAutoConfiguration.class,
+                        R2dbcTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class))
+                .withPropertyValues("spring.r2dbc.url=" + url());
+    }
+
+    @Test
+    void theUrlAloneGivesTheOrmBeansOverOnePool() {
+        runner().withUserConfiguration(ApplicationPackage.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(Engine.class).hasSingleBean(SessionFactory.class)
+                    .hasSingleBean(CurrentSession.class).hasSingleBean(ReactiveOrmExceptionTranslator.class)
+                    .hasSingleBean(ReactiveTransactionManager.class).hasSingleBean(TransactionalOperator.class)
+                    .hasSingleBean(ConnectionPool.class);
+            assertThat(context.getBean(ReactiveTransactionManager.class)).isInstanceOf(ReactiveOrmTransactionManager.class);
+            assertThat(context.getBean(Engine.class).connectionFactory()).isSameAs(context.getBean(ConnectionFactory.class));
+            assertThat(context.getBean(SessionFactory.class).metadata().entities()).extracting(e -> (Object) e.type())
+                    .contains(Account.class);
+        });
+    }
+
+    @Test
+    void entitiesComeFromTheConfiguredPackages() {
+        runner().withPropertyValues("reactiveorm.entities.packages=" + Account.class.getPackageName()).run(context ->
+                assertThat(context.getBean(SessionFactory.class).metadata().entities()).extracting(e -> (Object) e.type())
+                        .contains(Account.class));
+    }
+
+    @Test
+    void withoutEntitiesStartupFailsNamingTheFix() {
+        runner().withPropertyValues("reactiveorm.entities.packages=io.reactiveorm.spring.none").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("found no @Entity classes")
+                    .hasMessageContaining("@EntityScan");
+        });
+    }
+
+    @Test
+    void theApplicationsOwnBeansWin() {
+        runner().withUserConfiguration(ApplicationPackage.class, OwnTransactionManager.class).run(context -> {
+            assertThat(context).hasSingleBean(ReactiveTransactionManager.class);
+            assertThat(context.getBean(ReactiveTransactionManager.class)).isNotInstanceOf(ReactiveOrmTransactionManager.class);
+            assertThat(context).hasSingleBean(CurrentSession.class);
+        });
+    }
+
+    @Test
+    void schemaModeCreateDropMakesTheTablesAndDropsThemAtShutdown() {
+        runner().withUserConfiguration(ApplicationPackage.class).withPropertyValues("reactiveorm.schema.mode=create-drop")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ReactiveOrmSchemaInitializer.class);
+                    assertThat(countAccounts(context.getBean(CurrentSession.class))).isNotNull();
+                });
+
+        runner().withUserConfiguration(ApplicationPackage.class).run(context -> {
+            assertThat(context).doesNotHaveBean(ReactiveOrmSchemaInitializer.class);
+            CurrentSession session = context.getBean(CurrentSession.class);
+            assertThatThrownBy(() -> countAccounts(session)).as("dropped when the first context closed")
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        });
+    }
+
+    private static Long countAccounts(CurrentSession session) {
+        return session.with(s -> s.scalar(io.reactiveorm.sql.Sql.select(io.reactiveorm.sql.Sql.count()).from(Account.class)))
+                .block();
+    }
+
+    /** Names the test application's package as the auto-configuration package, as @SpringBootApplication does. */
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = TestApplication.class)
+    static class ApplicationPackage {
+    }
+
+    /** An application that brings its own transaction manager. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnTransactionManager {
+        @Bean
+        ReactiveTransactionManager myTransactionManager(ConnectionFactory connectionFactory) {
+            return new R2dbcTransactionManager(connectionFactory);
+        }
+    }
+}
