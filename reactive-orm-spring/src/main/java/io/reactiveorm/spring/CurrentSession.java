@@ -54,8 +54,13 @@ public final class CurrentSession {
      *     (the {@code ConnectionFactory} bean it was built with)
      */
     public CurrentSession(SessionFactory sessionFactory, ConnectionFactory connectionFactory) {
-        this.sessions = new TransactionalSessions(Objects.requireNonNull(sessionFactory, "sessionFactory"),
-                Objects.requireNonNull(connectionFactory, "connectionFactory"), new ReactiveOrmExceptionTranslator());
+        this(new TransactionalSessions(Objects.requireNonNull(sessionFactory, "sessionFactory"),
+                Objects.requireNonNull(connectionFactory, "connectionFactory"), new ReactiveOrmExceptionTranslator()));
+    }
+
+    /** Over the sessions the auto-configuration shares with the transaction manager. */
+    CurrentSession(TransactionalSessions sessions) {
+        this.sessions = sessions;
     }
 
     /**

@@ -78,11 +78,18 @@ public final class ReactiveOrmAutoConfiguration {
         return builder.build();
     }
 
+    /** What the transaction manager and CurrentSession share: how sessions are found, flushed and observed. */
+    @Bean
+    TransactionalSessions reactiveOrmTransactionalSessions(SessionFactory sessionFactory, ConnectionFactory connectionFactory,
+            ReactiveOrmExceptionTranslator translator) {
+        return new TransactionalSessions(sessionFactory, connectionFactory, translator);
+    }
+
     @Bean(name = "transactionManager")
     @ConditionalOnMissingBean(ReactiveTransactionManager.class)
-    ReactiveOrmTransactionManager transactionManager(ConnectionFactory connectionFactory, SessionFactory sessionFactory,
+    ReactiveOrmTransactionManager transactionManager(ConnectionFactory connectionFactory, TransactionalSessions sessions,
             ReactiveOrmProperties properties, ObjectProvider<TransactionManagerCustomizers> customizers) {
-        ReactiveOrmTransactionManager manager = new ReactiveOrmTransactionManager(connectionFactory, sessionFactory);
+        ReactiveOrmTransactionManager manager = new ReactiveOrmTransactionManager(sessions, connectionFactory);
         manager.setEnforceReadOnly(properties.getTransaction().isEnforceReadOnly());
         manager.setApplyStatementTimeout(properties.getTransaction().isApplyStatementTimeout());
         customizers.ifAvailable(c -> c.customize(manager));
@@ -91,8 +98,8 @@ public final class ReactiveOrmAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CurrentSession currentSession(SessionFactory sessionFactory, ConnectionFactory connectionFactory) {
-        return new CurrentSession(sessionFactory, connectionFactory);
+    CurrentSession currentSession(TransactionalSessions sessions) {
+        return new CurrentSession(sessions);
     }
 
     @Bean

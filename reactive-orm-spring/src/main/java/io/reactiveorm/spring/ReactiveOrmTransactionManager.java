@@ -58,9 +58,15 @@ public class ReactiveOrmTransactionManager extends R2dbcTransactionManager {
      * @param sessionFactory makes the transactions' sessions
      */
     public ReactiveOrmTransactionManager(ConnectionFactory connectionFactory, SessionFactory sessionFactory) {
-        super(Objects.requireNonNull(connectionFactory, "connectionFactory"));
-        this.sessions = new TransactionalSessions(Objects.requireNonNull(sessionFactory, "sessionFactory"),
-                connectionFactory, new ReactiveOrmExceptionTranslator());
+        this(new TransactionalSessions(Objects.requireNonNull(sessionFactory, "sessionFactory"),
+                Objects.requireNonNull(connectionFactory, "connectionFactory"), new ReactiveOrmExceptionTranslator()),
+                connectionFactory);
+    }
+
+    /** Over the sessions the auto-configuration shares with {@link CurrentSession}. */
+    ReactiveOrmTransactionManager(TransactionalSessions sessions, ConnectionFactory connectionFactory) {
+        super(connectionFactory);
+        this.sessions = sessions;
     }
 
     /** The sessions' factory. */
@@ -90,8 +96,7 @@ public class ReactiveOrmTransactionManager extends R2dbcTransactionManager {
                 SessionHolder holder = sessions.holder(synchronizationManager, true);
                 ExternalSession session = holder.session();
                 // what was pending belongs to the outer scope: written before the savepoint
-                Mono<Void> flush = synchronizationManager.isCurrentTransactionReadOnly() ? Mono.empty()
-                        : session.flush().onErrorMap(sessions.translator()::translate);
+                Mono<Void> flush = synchronizationManager.isCurrentTransactionReadOnly() ? Mono.empty() : sessions.flush(session);
                 return flush.then(super.doBegin(synchronizationManager, transaction, definition))
                         .then(session.mark())
                         .doOnNext(mark -> holder.putMark(transaction, mark))
@@ -147,7 +152,7 @@ public class ReactiveOrmTransactionManager extends R2dbcTransactionManager {
         }
         return Mono.defer(() -> {
             SessionHolder holder = sessions.holder(synchronizationManager, false);
-            return holder == null ? Mono.empty() : holder.session().flush().onErrorMap(sessions.translator()::translate);
+            return holder == null ? Mono.empty() : sessions.flush(holder.session());
         });
     }
 

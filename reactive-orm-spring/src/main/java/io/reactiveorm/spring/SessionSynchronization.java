@@ -18,17 +18,17 @@ import reactor.core.publisher.Mono;
 final class SessionSynchronization implements TransactionSynchronization, Ordered {
 
     private final SessionHolder holder;
+    private final TransactionalSessions sessions;
     private final SessionFactory key;
     private final TransactionSynchronizationManager synchronizationManager;
-    private final ReactiveOrmExceptionTranslator translator;
     private volatile boolean bound = true;
 
-    SessionSynchronization(SessionHolder holder, SessionFactory key, TransactionSynchronizationManager synchronizationManager,
-            ReactiveOrmExceptionTranslator translator) {
+    SessionSynchronization(SessionHolder holder, TransactionalSessions sessions,
+            TransactionSynchronizationManager synchronizationManager) {
         this.holder = holder;
-        this.key = key;
+        this.sessions = sessions;
+        this.key = sessions.sessionFactory();
         this.synchronizationManager = synchronizationManager;
-        this.translator = translator;
     }
 
     @Override
@@ -56,7 +56,7 @@ final class SessionSynchronization implements TransactionSynchronization, Ordere
     public Mono<Void> beforeCommit(boolean readOnly) {
         return Mono.defer(() -> {
             if (!readOnly) {
-                return holder.session().flush().onErrorMap(translator::translate);
+                return sessions.flush(holder.session());
             }
             if (holder.session().hasPendingChanges()) {
                 return Mono.error(new InvalidDataAccessApiUsageException("the session of a read-only transaction has "

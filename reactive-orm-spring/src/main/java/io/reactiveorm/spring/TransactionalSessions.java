@@ -4,6 +4,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.reactiveorm.ExternalSession;
 import io.reactiveorm.SessionFactory;
+import java.util.function.UnaryOperator;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.r2dbc.connection.ConnectionHolder;
 import org.springframework.transaction.NoTransactionException;
@@ -20,6 +21,8 @@ final class TransactionalSessions {
     private final SessionFactory sessionFactory;
     private final ConnectionFactory connectionFactory;
     private final ReactiveOrmExceptionTranslator translator;
+    /** Wraps the flushes this class's transactions run (before COMMIT, around NESTED): an observation, or nothing. */
+    private volatile UnaryOperator<Mono<Void>> flushObservation = UnaryOperator.identity();
 
     /**
      * @param sessionFactory makes the sessions; also the key they are bound under
@@ -39,6 +42,15 @@ final class TransactionalSessions {
 
     ReactiveOrmExceptionTranslator translator() {
         return translator;
+    }
+
+    void observeFlushesWith(UnaryOperator<Mono<Void>> observation) {
+        this.flushObservation = observation;
+    }
+
+    /** The session's flush for a transaction boundary: observed, errors translated. */
+    Mono<Void> flush(ExternalSession session) {
+        return flushObservation.apply(session.flush()).onErrorMap(translator::translate);
     }
 
     /** The current transaction's session holder, made on first use; empty outside an actual transaction. */
@@ -81,7 +93,7 @@ final class TransactionalSessions {
                 sessionFactory.engine().externalTransaction(connection, manager.isCurrentTransactionReadOnly()));
         holder = new SessionHolder(session);
         manager.bindResource(sessionFactory, holder);
-        manager.registerSynchronization(new SessionSynchronization(holder, sessionFactory, manager, translator));
+        manager.registerSynchronization(new SessionSynchronization(holder, this, manager));
         return holder;
     }
 

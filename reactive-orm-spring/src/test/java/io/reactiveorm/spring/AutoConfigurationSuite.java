@@ -3,12 +3,19 @@ package io.reactiveorm.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.reactiveorm.Engine;
 import io.reactiveorm.SessionFactory;
 import io.reactiveorm.spring.app.Account;
 import io.reactiveorm.spring.app.TestApplication;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 
 /** What the auto-configuration makes from {@code spring.r2dbc.url} alone, and how it backs off. */
 abstract class AutoConfigurationSuite {
@@ -94,6 +102,56 @@ abstract class AutoConfigurationSuite {
     private static Long countAccounts(CurrentSession session) {
         return session.with(s -> s.scalar(io.reactiveorm.sql.Sql.select(io.reactiveorm.sql.Sql.count()).from(Account.class)))
                 .block();
+    }
+
+    @Test
+    void micrometerGetsAStatementTimerAndAFlushObservation() {
+        runner().withUserConfiguration(ApplicationPackage.class, Micrometer.class)
+                .withConfiguration(AutoConfigurations.of(ReactiveOrmObservabilityAutoConfiguration.class))
+                .withPropertyValues("reactiveorm.schema.mode=create")
+                .run(context -> {
+                    List<String> observed = context.getBean(Micrometer.class).observed;
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(observed).as("nothing flushed yet").doesNotContain("reactiveorm.flush");
+
+                    context.getBean(TransactionalOperator.class).transactional(context.getBean(CurrentSession.class)
+                            .with(s -> {
+                                s.add(new Account("observed-" + System.nanoTime() + "@example.com"));
+                                return Mono.empty();
+                            })).block();
+
+                    assertThat(observed).as("the commit's flush").contains("reactiveorm.flush");
+                    assertThat(meters.get("reactiveorm.statements").tags("operation", "INSERT", "outcome", "success")
+                            .timer().count()).isEqualTo(1);
+                });
+    }
+
+    /** Micrometer's registries, recording the names of the observations that stopped. */
+    @Configuration(proxyBeanMethods = false)
+    static class Micrometer {
+        final List<String> observed = new CopyOnWriteArrayList<>();
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        ObservationRegistry observationRegistry() {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+                @Override
+                public boolean supportsContext(Observation.Context context) {
+                    return true;
+                }
+
+                @Override
+                public void onStop(Observation.Context context) {
+                    observed.add(context.getName());
+                }
+            });
+            return registry;
+        }
     }
 
     /** Names the test application's package as the auto-configuration package, as @SpringBootApplication does. */

@@ -301,6 +301,21 @@ abstract class SpringTransactionSuite {
     }
 
     @Test
+    void aCheckedExceptionCommitsByDefault() {
+        service.failChecked("ann@example.com").as(StepVerifier::create).expectErrorMessage("checked failure").verify(TIMEOUT);
+
+        assertThat(rows("account")).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckedExceptionWithRollbackForRollsBack() {
+        service.failCheckedRollingBack("ann@example.com").as(StepVerifier::create).expectErrorMessage("checked failure")
+                .verify(TIMEOUT);
+
+        assertThat(rows("account")).isZero();
+    }
+
+    @Test
     void theSessionsOwnCommitFailsWithGuidance() {
         service.create("ann@example.com").block(TIMEOUT);
 

@@ -141,6 +141,18 @@ public class AccountService {
         return session.with(s -> s.get(Account.class, id)).doOnNext(a -> a.setName(name));
     }
 
+    /** Adds an account, then fails with a checked exception: Spring commits by default. */
+    @Transactional
+    public Mono<Void> failChecked(String email) {
+        return create(email).then(Mono.error(new Exception("checked failure")));
+    }
+
+    /** The same, but rolling back on any exception. */
+    @Transactional(rollbackFor = Exception.class)
+    public Mono<Void> failCheckedRollingBack(String email) {
+        return create(email).then(Mono.error(new Exception("checked failure")));
+    }
+
     /** Calls the session's own commit() inside a Spring transaction. */
     @Transactional
     public Mono<Void> commitByHand() {
