@@ -361,6 +361,25 @@ abstract class SpringTransactionSuite {
     }
 
     @Test
+    void aTransactionAtAnotherIsolationLevelStillRollsBack() {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
+        TransactionalOperator serializable = TransactionalOperator.create(transactionManager, definition);
+
+        serializable.transactional(currentSession.with(s -> {
+                    s.add(new Account("ann@example.com"));
+                    return s.flush();
+                })
+                .then(client.sql("INSERT INTO audit_entry (message) VALUES ('x')").then())
+                .then(Mono.error(new IllegalStateException("serializable work fails"))))
+                .as(StepVerifier::create).expectErrorMessage("serializable work fails").verify(TIMEOUT);
+
+        assertThat(recorder.count("INSERT")).isEqualTo(1);
+        assertThat(rows("account")).isZero();
+        assertThat(rows("audit_entry")).isZero();
+    }
+
+    @Test
     void sessionsOfEndedTransactionsAreDetached() {
         List<Session> sessions = new ArrayList<>();
         List<Account> accounts = new ArrayList<>();
