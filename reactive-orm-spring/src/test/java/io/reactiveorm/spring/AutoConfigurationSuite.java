@@ -105,6 +105,61 @@ abstract class AutoConfigurationSuite {
     }
 
     @Test
+    void aPoolUrlIsUsedAsItIsToo() {
+        runner().withUserConfiguration(ApplicationPackage.class)
+                .withPropertyValues("spring.r2dbc.url=" + url().replaceFirst("^r2dbc:", "r2dbc:pool:"))
+                .run(context -> {
+                    ConnectionFactory bean = context.getBean(ConnectionFactory.class);
+                    Object pool = bean instanceof io.r2dbc.spi.Wrapped<?> wrapped && !(bean instanceof ConnectionPool)
+                            ? wrapped.unwrap() : bean;
+                    assertThat(pool).as("the pool the URL made, or what Boot wraps it in").isInstanceOf(ConnectionPool.class);
+                    Engine engine = context.getBean(Engine.class);
+                    assertThat(engine.connectionFactory()).isSameAs(bean);
+                    Integer acquiredInside = context.getBean(TransactionalOperator.class)
+                            .transactional(Mono.fromCallable(engine::acquiredConnections)).block();
+                    assertThat(acquiredInside).as("the engine sees the transaction's connection in that one pool").isEqualTo(1);
+                });
+    }
+
+    @Test
+    void entityListenerAndCustomizerBeansReachTheSessionFactory() {
+        runner().withUserConfiguration(ApplicationPackage.class, Listening.class)
+                .withPropertyValues("reactiveorm.schema.mode=create")
+                .run(context -> {
+                    Listening listening = context.getBean(Listening.class);
+                    assertThat(listening.customized).isTrue();
+                    context.getBean(TransactionalOperator.class).transactional(context.getBean(CurrentSession.class)
+                            .with(s -> {
+                                s.add(new Account("listened-" + System.nanoTime() + "@example.com"));
+                                return Mono.empty();
+                            })).block();
+                    assertThat(listening.inserted).hasSize(1);
+                });
+    }
+
+    /** An entity listener bean and a builder customizer. */
+    @Configuration(proxyBeanMethods = false)
+    static class Listening {
+        final List<Object> inserted = new CopyOnWriteArrayList<>();
+        volatile boolean customized;
+
+        @Bean
+        io.reactiveorm.EntityListener recordingListener() {
+            return new io.reactiveorm.EntityListener() {
+                @Override
+                public void afterInsert(Object entity) {
+                    inserted.add(entity);
+                }
+            };
+        }
+
+        @Bean
+        SessionFactoryBuilderCustomizer recordingCustomizer() {
+            return builder -> customized = true;
+        }
+    }
+
+    @Test
     void micrometerGetsAStatementTimerAndAFlushObservation() {
         runner().withUserConfiguration(ApplicationPackage.class, Micrometer.class)
                 .withConfiguration(AutoConfigurations.of(ReactiveOrmObservabilityAutoConfiguration.class))
