@@ -10,7 +10,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -56,6 +59,8 @@ import org.springframework.util.ClassUtils;
 @EnableConfigurationProperties(ReactiveOrmProperties.class)
 public final class ReactiveOrmAutoConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReactiveOrmAutoConfiguration.class);
+
     /** The engine over Boot's connection factory; no destroy method: the pool is Boot's to close. */
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
@@ -94,6 +99,18 @@ public final class ReactiveOrmAutoConfiguration {
         manager.setApplyStatementTimeout(properties.getTransaction().isApplyStatementTimeout());
         customizers.ifAvailable(c -> c.customize(manager));
         return manager;
+    }
+
+    /** Says at startup what a transaction manager of the application's own does not do for sessions. */
+    @Bean
+    SmartInitializingSingleton reactiveOrmTransactionManagerCheck(ObjectProvider<ReactiveTransactionManager> managers) {
+        return () -> managers.orderedStream()
+                .filter(manager -> !(manager instanceof ReactiveOrmTransactionManager))
+                .forEach(manager -> LOG.warn("The ReactiveTransactionManager {} is not reactive-orm's "
+                        + "ReactiveOrmTransactionManager: sessions are still flushed before COMMIT and reverted on rollback, "
+                        + "but a rollback to a NESTED savepoint does not revert the session's objects, and isolation levels "
+                        + "on H2 and statement timeouts are not applied. Fix: use ReactiveOrmTransactionManager (a subclass "
+                        + "of R2dbcTransactionManager), or avoid NESTED", manager));
     }
 
     @Bean

@@ -17,6 +17,9 @@ import io.reactiveorm.spring.app.TestApplication;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
@@ -31,6 +34,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /** What the auto-configuration makes from {@code spring.r2dbc.url} alone, and how it backs off. */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AutoConfigurationSuite {
 
     /** The R2DBC URL of the database under test. */
@@ -44,9 +48,10 @@ abstract class AutoConfigurationSuite {
     }
 
     @Test
-    void theUrlAloneGivesTheOrmBeansOverOnePool() {
+    void theUrlAloneGivesTheOrmBeansOverOnePool(CapturedOutput output) {
         runner().withUserConfiguration(ApplicationPackage.class).run(context -> {
             assertThat(context).hasNotFailed();
+            assertThat(output).doesNotContain("is not reactive-orm's ReactiveOrmTransactionManager");
             assertThat(context).hasSingleBean(Engine.class).hasSingleBean(SessionFactory.class)
                     .hasSingleBean(CurrentSession.class).hasSingleBean(ReactiveOrmExceptionTranslator.class)
                     .hasSingleBean(ReactiveTransactionManager.class).hasSingleBean(TransactionalOperator.class)
@@ -81,6 +86,35 @@ abstract class AutoConfigurationSuite {
             assertThat(context.getBean(ReactiveTransactionManager.class)).isNotInstanceOf(ReactiveOrmTransactionManager.class);
             assertThat(context).hasSingleBean(CurrentSession.class);
         });
+    }
+
+    @Test
+    void aPlainR2dbcTransactionManagerStillFlushesBeforeCommitAndRevertsOnRollback(CapturedOutput output) {
+        runner().withUserConfiguration(ApplicationPackage.class, OwnTransactionManager.class)
+                .withPropertyValues("reactiveorm.schema.mode=create")
+                .run(context -> {
+                    assertThat(output).contains("is not reactive-orm's ReactiveOrmTransactionManager");
+                    TransactionalOperator tx = context.getBean(TransactionalOperator.class);
+                    CurrentSession session = context.getBean(CurrentSession.class);
+                    String email = "plain-" + System.nanoTime() + "@example.com";
+                    Account kept = new Account(email);
+                    Account dropped = new Account("dropped-" + email);
+
+                    tx.transactional(session.with(s -> {
+                        s.add(kept);
+                        return Mono.empty();
+                    })).block();
+                    tx.transactional(session.with(s -> {
+                        s.add(dropped);
+                        return s.flush().then(Mono.error(new IllegalStateException("rolled back")));
+                    })).onErrorResume(IllegalStateException.class, e -> Mono.empty()).block();
+
+                    assertThat(kept.getId()).as("flushed at commit").isNotNull();
+                    assertThat(dropped.getId()).as("reverted with the rollback").isNull();
+                    assertThat(session.with(s -> s.scalar(io.reactiveorm.sql.Sql.select(io.reactiveorm.sql.Sql.count())
+                            .from(Account.class).where(io.reactiveorm.spring.app.Account_.email.like("%" + email))))
+                            .block()).isEqualTo(1L);
+                });
     }
 
     @Test
