@@ -135,6 +135,19 @@ public final class Engine {
         return connectionFactory;
     }
 
+    /**
+     * A connection with an open transaction owned by the caller, for sessions to join
+     * ({@link SessionFactory#openSession(ExternalTransaction)}): they run their statements on it
+     * and never begin, end or release it. An SPI for integrations such as Spring's transaction
+     * manager; the connection should come from this engine's database.
+     *
+     * @param connection a connection whose transaction is open and stays open until its owner ends it
+     * @param readOnly the transaction is read-only: its sessions do not autoflush
+     */
+    public ExternalTransaction externalTransaction(io.r2dbc.spi.Connection connection, boolean readOnly) {
+        return new ExternalTransaction(executor.join(Objects.requireNonNull(connection, "connection")), readOnly);
+    }
+
     /** Connections currently handed out by the pool (0 when every session has released its own). */
     public int acquiredConnections() {
         return pool.getMetrics().map(PoolMetrics::acquiredSize).orElse(0);

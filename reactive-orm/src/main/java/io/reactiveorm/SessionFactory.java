@@ -96,6 +96,21 @@ public final class SessionFactory {
                 options.withIsolation(Objects.requireNonNull(isolation, "isolation")), true);
     }
 
+    /**
+     * A session on a transaction someone else owns (see {@link ExternalSession}): an SPI for
+     * integrations such as {@code reactive-orm-spring}, whose transaction manager drives it.
+     * Applications use {@link #inTransaction} or, with Spring, {@code CurrentSession}.
+     *
+     * @param transaction from {@link Engine#externalTransaction} of this factory's engine
+     */
+    public ExternalSession openSession(ExternalTransaction transaction) {
+        Objects.requireNonNull(transaction, "transaction");
+        SessionOptions sessionOptions = transaction.isReadOnly()
+                ? new SessionOptions(false, options.isolation(), options.listeners(), options.cascadeReachable(),
+                        options.validator()) : options;
+        return new DefaultSession(engine, metadata, renderer, sessionOptions, transaction.connection());
+    }
+
     /** A session whose transaction begins with its first statement, reads included. */
     private Session transactionalSession() {
         return new DefaultSession(engine, metadata, renderer, options, true);

@@ -97,6 +97,14 @@ public final class StatementExecutor {
                 });
     }
 
+    /**
+     * Statements on {@code connection}, a connection that someone else acquired and will release
+     * (with its transaction): the session must never begin, end or release it.
+     */
+    public SessionConnection join(Connection connection) {
+        return new SessionConnection(connection, this);
+    }
+
     private Throwable acquisitionFailed(Throwable e) {
         if (e instanceof R2dbcTimeoutException && String.valueOf(e.getMessage()).contains("acquisition timed out")) {
             return new PoolTimeoutException("no pooled connection became free: " + poolDescription + " are all held by "

@@ -3,6 +3,7 @@ package io.reactiveorm.session;
 import io.reactiveorm.DetachedEntityException;
 import io.reactiveorm.Engine;
 import io.reactiveorm.EntityState;
+import io.reactiveorm.ExternalSession;
 import io.reactiveorm.OrmException;
 import io.reactiveorm.Session;
 import io.reactiveorm.execution.SessionConnection;
@@ -35,9 +36,11 @@ import reactor.core.publisher.Mono;
 /**
  * The {@link Session} implementation: identity map, unit of work and one transactional connection,
  * with every database operation run through an {@link OperationQueue}. Internal: obtain sessions
- * from {@code SessionFactory}.
+ * from {@code SessionFactory}. A session over an external transaction
+ * ({@link #DefaultSession(Engine, Metadata, SqlRenderer, SessionOptions, SessionConnection)}) is
+ * the {@link ExternalSession} its owner drives.
  */
-public final class DefaultSession implements Session {
+public final class DefaultSession implements ExternalSession {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSession.class);
 
@@ -71,6 +74,21 @@ public final class DefaultSession implements Session {
      */
     public DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
             boolean eagerTransaction) {
+        this(engine, metadata, renderer, options, new TransactionScope(engine.executor(), eagerTransaction,
+                options.isolation() == null ? null : options.isolation().sql()));
+    }
+
+    /**
+     * A session on {@code connection}, whose open transaction someone else owns: it never begins,
+     * commits, rolls back or releases it (see {@link ExternalSession}).
+     */
+    public DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
+            SessionConnection connection) {
+        this(engine, metadata, renderer, options, TransactionScope.external(connection));
+    }
+
+    private DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
+            TransactionScope scope) {
         this.engine = engine;
         this.metadata = metadata;
         this.renderer = renderer;
@@ -78,8 +96,7 @@ public final class DefaultSession implements Session {
         this.flusher = new Flusher(renderer, map, options.listeners());
         this.loader = new RelationshipLoader(renderer, metadata, map, (model, values) -> hydrate(model, values, true));
         this.sync = new RelationshipSync(metadata, map, this::add, this::remove, options.cascadeReachable());
-        this.scope = new TransactionScope(engine.executor(), eagerTransaction,
-                options.isolation() == null ? null : options.isolation().sql());
+        this.scope = scope;
     }
 
     // ---- object state -------------------------------------------------------------------------
@@ -607,7 +624,20 @@ public final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> commit() {
+        if (scope.isExternal()) {
+            return Mono.error(externallyOwned("commit()"));
+        }
         return run(() -> doFlush().then(scope.commit(this::afterCommit))).then();
+    }
+
+    /** The error of ending a transaction that belongs to someone else. */
+    private static OrmException externallyOwned(String call) {
+        return new OrmException("session." + call + " cannot end this session's transaction: it belongs to Spring's "
+                + "transaction manager, which flushes the session and commits when the @Transactional method (or "
+                + "TransactionalOperator) completes, and rolls back on error or cancel. Fix: remove the call; to roll "
+                + "back, return an error (or call ReactiveTransaction.setRollbackOnly() through TransactionalOperator"
+                + ".execute); for a separate unit of work use @Transactional(propagation = REQUIRES_NEW) or "
+                + "sessionFactory.inTransaction, which has its own connection");
     }
 
     private void afterCommit() {
@@ -622,6 +652,9 @@ public final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> rollback() {
+        if (scope.isExternal()) {
+            return Mono.error(externallyOwned("rollback()"));
+        }
         return run(this::doRollback).then();
     }
 
@@ -658,10 +691,7 @@ public final class DefaultSession implements Session {
         Objects.requireNonNull(work, "work");
         return run(() -> doFlush().then(transaction()).flatMap(c -> {
             String name = "reactive_orm_sp_" + (++savepoints);
-            Map<InstanceState, Object[]> marks = new HashMap<>();
-            for (InstanceState s : map.all()) {
-                marks.put(s, new Object[] {s.status, s.snapshot, s.deleteFlushed, s.currentValues()});
-            }
+            Map<InstanceState, Object[]> marks = markState();
             return c.savepoint(name).thenReturn(new Savepoint(name, marks));
         })).singleOrEmpty().flatMap(sp -> Mono.defer(() -> work.apply(this))
                 .flatMap(value -> releaseSavepoint(sp).thenReturn(value))
@@ -687,26 +717,95 @@ public final class DefaultSession implements Session {
         return run(() -> Mono.defer(() -> {
             Mono<Void> database = scope.isActive() ? scope.transaction().flatMap(c -> c.rollbackToSavepoint(sp.name()))
                     : Mono.empty();
-            return database.then(Mono.fromRunnable(() -> {
-                for (InstanceState s : map.all()) {
-                    Object[] mark = sp.marks().get(s);
-                    if (mark == null) {
-                        map.remove(s, false);
-                        if (s.status != InstanceState.Status.PENDING && s.model.id().generatedByDatabase()) {
-                            s.model.id().set(s.entity, null);
-                        }
-                        continue;
-                    }
-                    s.status = (InstanceState.Status) mark[0];
-                    s.snapshot = (Object[]) mark[1];
-                    s.deleteFlushed = (Boolean) mark[2];
-                    s.restore((Object[]) mark[3]);
-                    if (s.key != null && !s.deleteFlushed) {
-                        map.register(s);
-                    }
-                }
-            }));
+            return database.then(Mono.fromRunnable(() -> revertState(sp.marks())));
         })).then();
+    }
+
+    /** Each object's state, to go back to if the work after this point is rolled back. */
+    private Map<InstanceState, Object[]> markState() {
+        Map<InstanceState, Object[]> marks = new HashMap<>();
+        for (InstanceState s : map.all()) {
+            marks.put(s, new Object[] {s.status, s.snapshot, s.deleteFlushed, s.currentValues()});
+        }
+        return marks;
+    }
+
+    /** Puts every object back as {@link #markState()} found it; what came later leaves the session. */
+    private void revertState(Map<InstanceState, Object[]> marks) {
+        for (InstanceState s : map.all()) {
+            Object[] mark = marks.get(s);
+            if (mark == null) {
+                map.remove(s, false);
+                if (s.status != InstanceState.Status.PENDING && s.model.id().generatedByDatabase()) {
+                    s.model.id().set(s.entity, null);
+                }
+                continue;
+            }
+            s.status = (InstanceState.Status) mark[0];
+            s.snapshot = (Object[]) mark[1];
+            s.deleteFlushed = (Boolean) mark[2];
+            s.restore((Object[]) mark[3]);
+            if (s.key != null && !s.deleteFlushed) {
+                map.register(s);
+            }
+        }
+    }
+
+    // ---- external transaction (ExternalSession) -----------------------------------------------
+
+    /** The in-memory half of a savepoint the transaction's owner created. */
+    private record StateMark(DefaultSession session, Map<InstanceState, Object[]> marks) implements ExternalSession.Mark {
+    }
+
+    @Override
+    public Mono<Mark> mark() {
+        return run(() -> Mono.fromCallable(() -> (Mark) new StateMark(this, markState()))).singleOrEmpty();
+    }
+
+    @Override
+    public Mono<Void> revertTo(Mark mark) {
+        Objects.requireNonNull(mark, "mark");
+        if (!(mark instanceof StateMark m) || m.session() != this) {
+            return Mono.error(new OrmException("revertTo(" + mark + ") was given a mark of another session. Fix: "
+                    + "pass a mark that this session's mark() emitted"));
+        }
+        return queue.submitAlways(() -> Mono.fromRunnable(() -> revertState(m.marks()))).then();
+    }
+
+    @Override
+    public boolean hasPendingChanges() {
+        for (InstanceState s : map.all()) {
+            if (s.status == InstanceState.Status.PENDING
+                    || (s.status == InstanceState.Status.DELETED && !s.deleteFlushed)
+                    || (s.status == InstanceState.Status.PERSISTENT && !FlushPlanner.changedColumns(s).isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Mono<Void> complete(boolean committed) {
+        if (!scope.isExternal()) {
+            return Mono.error(new OrmException("complete(..) is for sessions over an external transaction "
+                    + "(SessionFactory.openSession(ExternalTransaction)); this session owns its own. Fix: call commit(), "
+                    + "rollback() or close()"));
+        }
+        return Mono.defer(() -> {
+            if (closed) {
+                return Mono.empty();
+            }
+            return queue.submitAlways(() -> Mono.fromRunnable(() -> {
+                if (committed) {
+                    afterCommit();
+                } else {
+                    afterRollback();
+                }
+                scope.detach();
+                closed = true;
+                map.clear(true);
+            })).then();
+        });
     }
 
     /**
@@ -715,6 +814,9 @@ public final class DefaultSession implements Session {
      */
     @Override
     public Mono<Void> close() {
+        if (scope.isExternal()) {
+            return Mono.error(externallyOwned("close()"));
+        }
         return Mono.defer(() -> {
             if (closed) {
                 return Mono.empty();

@@ -20,6 +20,11 @@ import reactor.core.publisher.Sinks;
  * <p>Called from the session's queued operations, one at a time; the fields are guarded by
  * {@code this} because an acquisition or an ending completes on a driver thread after the
  * operation that started it may have been cancelled.
+ *
+ * <p>An <em>external</em> scope ({@link #external}) is handed a connection whose transaction
+ * someone else owns (Spring's transaction manager): it never acquires, begins, commits, rolls back
+ * or releases; {@link #detach()} only lets go of the connection when that owner ends the
+ * transaction.
  */
 final class TransactionScope {
 
@@ -29,6 +34,8 @@ final class TransactionScope {
     /** Begin the transaction with the first statement (reads included), not the first write. */
     private final boolean eager;
     private final String isolation;
+    /** The connection and its transaction belong to someone else. */
+    private final boolean external;
 
     private SessionConnection connection;
     /** An acquisition in flight, or null. */
@@ -47,6 +54,32 @@ final class TransactionScope {
         this.executor = executor;
         this.eager = eager;
         this.isolation = isolation;
+        this.external = false;
+    }
+
+    private TransactionScope(SessionConnection connection) {
+        this.executor = null;
+        this.eager = true;
+        this.isolation = null;
+        this.external = true;
+        this.connection = connection;
+        this.transactionOpen = true;
+    }
+
+    /** A scope over {@code connection}, whose open transaction is owned and ended by someone else. */
+    static TransactionScope external(SessionConnection connection) {
+        return new TransactionScope(connection);
+    }
+
+    /** Whether the connection and transaction belong to someone else. */
+    boolean isExternal() {
+        return external;
+    }
+
+    /** An external scope lets go of its connection (its owner ended the transaction); nothing is sent. */
+    synchronized void detach() {
+        connection = null;
+        transactionOpen = false;
     }
 
     /** The connection, acquired on first use: with its transaction begun for an eager scope. */
@@ -58,6 +91,11 @@ final class TransactionScope {
                 }
                 if (acquiring != null) {
                     return acquiring;
+                }
+                if (external) {
+                    return Mono.error(new io.reactiveorm.OrmException("this session's transaction has ended (its "
+                            + "owner, e.g. Spring's transaction manager, committed or rolled it back), so it has no "
+                            + "connection any more. Fix: use the session only inside its transaction"));
                 }
                 Sinks.One<SessionConnection> result = Sinks.one();
                 Mono<SessionConnection> pending = result.asMono();

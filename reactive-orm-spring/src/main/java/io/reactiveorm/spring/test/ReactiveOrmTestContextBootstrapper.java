@@ -1,0 +1,7 @@
+package io.reactiveorm.spring.test;
+
+import org.springframework.boot.test.autoconfigure.TestSliceTestContextBootstrapper;
+
+/** Reads {@link ReactiveOrmTest#properties()}. */
+class ReactiveOrmTestContextBootstrapper extends TestSliceTestContextBootstrapper<ReactiveOrmTest> {
+}
