@@ -106,7 +106,7 @@ public final class MigrateCli implements Callable<Integer> {
                 Migrations migrations = Migrations.builder(factory).location(connection.location).table(connection.table)
                         .ignoreTables(connection.ignoreTables.toArray(String[]::new)).build();
                 return run(migrations, spec.commandLine().getOut());
-            } catch (OrmException | IllegalArgumentException e) {
+            } catch (OrmException e) {
                 err.println("error: " + e.getMessage());
                 return ERROR;
             } finally {

@@ -1,5 +1,6 @@
 package io.reactiveorm.migrate;
 
+import io.reactiveorm.OrmException;
 import io.reactiveorm.SessionFactory;
 import io.reactiveorm.migrate.internal.MigrationRunner;
 import io.reactiveorm.schema.SchemaDiff;
@@ -94,7 +95,7 @@ public final class Migrations {
     /** Undoes the last {@code steps} applied migrations with their U files, newest first ({@code downgrade -1}). */
     public Mono<Void> downgrade(int steps) {
         if (steps < 1) {
-            return Mono.error(new IllegalArgumentException("steps must be at least 1, was " + steps));
+            return Mono.error(new OrmException("steps must be at least 1, was " + steps + ". Fix: pass 1 or more"));
         }
         return runner.downgrade("-" + steps);
     }
@@ -190,7 +191,7 @@ public final class Migrations {
         public Builder lockTimeout(Duration lockTimeout) {
             Objects.requireNonNull(lockTimeout, "lockTimeout");
             if (lockTimeout.isNegative() || lockTimeout.isZero()) {
-                throw new IllegalArgumentException("lockTimeout must be positive, was " + lockTimeout);
+                throw new OrmException("lockTimeout must be positive, was " + lockTimeout + ". Fix: pass e.g. Duration.ofMinutes(1)");
             }
             this.lockTimeout = lockTimeout;
             return this;

@@ -1,5 +1,6 @@
 package io.reactiveorm.schema;
 
+import io.reactiveorm.OrmException;
 import io.reactiveorm.dialect.Dialect;
 import io.reactiveorm.schema.SchemaChange.AddColumn;
 import io.reactiveorm.schema.SchemaChange.AddForeignKey;
@@ -77,7 +78,7 @@ public class ChangeRenderer {
         } else if (change instanceof DropSequence c) {
             return List.of("DROP SEQUENCE " + q(c.name()));
         }
-        throw new IllegalArgumentException("unknown change " + change);
+        throw new OrmException("no DDL for the change " + change + ". Fix: render it with a ChangeRenderer that knows it");
     }
 
     /**

@@ -540,7 +540,7 @@ public final class MigrationRunner {
     private static MigrationVersion version(String target) {
         try {
             return MigrationVersion.parse(target);
-        } catch (IllegalArgumentException e) {
+        } catch (OrmException e) {
             throw new OrmException("'" + target + "' is neither head, base, a number of steps (+1, -1) nor a version. "
                     + "Fix: pass one of those", e);
         }

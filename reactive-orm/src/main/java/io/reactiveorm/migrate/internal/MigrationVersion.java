@@ -1,5 +1,6 @@
 package io.reactiveorm.migrate.internal;
 
+import io.reactiveorm.OrmException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public record MigrationVersion(String text, List<BigInteger> parts) implements C
     /**
      * Parses a version.
      *
-     * @throws IllegalArgumentException if it is not numbers separated by dots or underscores
+     * @throws OrmException if it is not numbers separated by dots or underscores
      */
     public static MigrationVersion parse(String version) {
         Objects.requireNonNull(version, "version");
@@ -25,7 +26,7 @@ public record MigrationVersion(String text, List<BigInteger> parts) implements C
         List<BigInteger> parts = new ArrayList<>();
         for (String part : text.split("\\.", -1)) {
             if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) {
-                throw new IllegalArgumentException("'" + version + "' is not a version (numbers separated by dots)");
+                throw new OrmException("'" + version + "' is not a version. Fix: use numbers separated by dots or underscores (1, 1.2, 20250114153012)");
             }
             parts.add(new BigInteger(part));
         }
