@@ -68,7 +68,7 @@ public class ChangeRenderer {
         } else if (change instanceof AddUniqueKey c) {
             return List.of("ALTER TABLE " + q(c.table()) + " ADD " + uniqueKey(c.key()));
         } else if (change instanceof DropUniqueKey c) {
-            return List.of("ALTER TABLE " + q(c.table()) + " DROP CONSTRAINT " + q(c.key().name()));
+            return List.of(dropUniqueKey(c.table(), c.key()));
         } else if (change instanceof AddForeignKey c) {
             return List.of("ALTER TABLE " + q(c.table()) + " ADD " + foreignKey(c.key()));
         } else if (change instanceof DropForeignKey c) {
@@ -168,6 +168,11 @@ public class ChangeRenderer {
     /** {@code DROP INDEX "name"} (index names are unique per schema here). */
     protected String dropIndex(String table, Index index) {
         return "DROP INDEX " + q(index.name());
+    }
+
+    /** {@code ALTER TABLE "t" DROP CONSTRAINT "uq"}. */
+    protected String dropUniqueKey(String table, UniqueKey key) {
+        return "ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(key.name());
     }
 
     /** {@code ALTER TABLE "t" DROP CONSTRAINT "fk"}. */

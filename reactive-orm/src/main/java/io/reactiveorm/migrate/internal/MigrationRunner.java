@@ -32,6 +32,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -55,6 +57,8 @@ public final class MigrationRunner {
 
     private static final String COLUMNS = "\"installed_rank\", \"version\", \"description\", \"type\", \"script\", "
             + "\"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\"";
+    private static final Pattern QUOTED = Pattern.compile("\"([A-Za-z0-9_]+)\"");
+    private static final Pattern MARKER = Pattern.compile("\\$(\\d+)");
     private static final String SQL = "SQL";
     private static final String BASELINE = "BASELINE";
     private static final String BASELINE_DESCRIPTION = "<< Flyway Baseline >>";
@@ -319,15 +323,15 @@ public final class MigrationRunner {
             List<String> statements = SqlScript.statements(text);
             String script = file.undo().getFileName().toString();
             LOG.info("Undoing {} with {} ({} statement(s))", file.script(), script, statements.size());
-            String forget = "DELETE FROM " + catalog.quoteExact(table) + " WHERE \"version\" = $1 AND \"type\" = '" + SQL + "'";
+            String forget = h("DELETE FROM " + catalog.quoteExact(table) + " WHERE \"version\" = $1 AND \"type\" = '" + SQL + "'");
             if (catalog.transactionalDdl()) {
                 return withConnection(true, c -> run(c, script, statements).then(Queries.update(c, forget, file.version().text())))
                         .onErrorMap(e -> failed(script, e, true)).then();
             }
             return withConnection(false, c -> run(c, script, statements)
                     .then(Queries.update(c, forget, file.version().text()))
-                    .onErrorResume(e -> Queries.update(c, "UPDATE " + catalog.quoteExact(table) + " SET \"success\" = FALSE "
-                                    + "WHERE \"version\" = $1 AND \"type\" = '" + SQL + "'", file.version().text())
+                    .onErrorResume(e -> Queries.update(c, h("UPDATE " + catalog.quoteExact(table) + " SET \"success\" = FALSE "
+                                    + "WHERE \"version\" = $1 AND \"type\" = '" + SQL + "'"), file.version().text())
                             .onErrorResume(recordError -> {
                                 e.addSuppressed(recordError);
                                 return Mono.empty();
@@ -370,8 +374,8 @@ public final class MigrationRunner {
                                 + "(latest " + sql.get(sql.size() - 1).script() + "); stamp marks a database that no migration "
                                 + "made. Fix: upgrade or downgrade instead"));
                     }
-                    Mono<Long> clear = Queries.update(c, "DELETE FROM " + catalog.quoteExact(table) + " WHERE \"type\" = '"
-                            + BASELINE + "'");
+                    Mono<Long> clear = Queries.update(c, h("DELETE FROM " + catalog.quoteExact(table) + " WHERE \"type\" = '"
+                            + BASELINE + "'"));
                     if (target.equalsIgnoreCase("base")) {
                         return clear.then();
                     }
@@ -395,13 +399,13 @@ public final class MigrationRunner {
     public Mono<Void> repair() {
         return files().flatMap(files -> locked(() -> withConnection(false, c -> readHistory(c).flatMap(applied -> {
             Map<MigrationVersion, ScriptFile> byVersion = byVersion(files);
-            Mono<Void> work = Queries.update(c, "DELETE FROM " + catalog.quoteExact(table) + " WHERE \"success\" = FALSE").then();
+            Mono<Void> work = Queries.update(c, h("DELETE FROM " + catalog.quoteExact(table) + " WHERE \"success\" = FALSE")).then();
             for (AppliedMigration row : applied) {
                 ScriptFile file = row.version() == null || !SQL.equals(row.type()) ? null
                         : byVersion.get(MigrationVersion.parse(row.version()));
                 if (file != null && row.success()) {
-                    work = work.then(read(file.path())).flatMap(text -> Queries.update(c, "UPDATE " + catalog.quoteExact(table)
-                            + " SET \"checksum\" = $1 WHERE \"installed_rank\" = $2", SqlScript.checksum(text),
+                    work = work.then(read(file.path())).flatMap(text -> Queries.update(c, h("UPDATE " + catalog.quoteExact(table)
+                            + " SET \"checksum\" = $1 WHERE \"installed_rank\" = $2"), SqlScript.checksum(text),
                             row.installedRank()).then());
                 }
             }
@@ -411,8 +415,8 @@ public final class MigrationRunner {
 
     private Mono<List<AppliedMigration>> readHistory(SessionConnection c) {
         return catalog.historyTableExists(c, table).flatMap(exists -> !exists ? Mono.just(List.<AppliedMigration>of())
-                : Queries.rows(c, "SELECT " + COLUMNS + " FROM " + catalog.quoteExact(table)
-                        + " WHERE \"type\" <> 'TABLE' ORDER BY \"installed_rank\"").map(MigrationRunner::row).collectList());
+                : Queries.rows(c, h("SELECT " + COLUMNS + " FROM " + catalog.quoteExact(table)
+                        + " WHERE \"type\" <> 'TABLE' ORDER BY \"installed_rank\"")).map(MigrationRunner::row).collectList());
     }
 
     private static AppliedMigration row(Row r) {
@@ -426,13 +430,33 @@ public final class MigrationRunner {
     private Mono<Void> record(SessionConnection c, String version, String description, String type, String script,
             Integer checksum, int executionTime, boolean success) {
         String t = catalog.quoteExact(table);
-        return Queries.rows(c, "SELECT COALESCE(MAX(\"installed_rank\"), 0) + 1 FROM " + t).next()
-                .flatMap(rank -> Queries.update(c, "INSERT INTO " + t + " (\"installed_rank\", \"version\", \"description\", "
+        return Queries.rows(c, h("SELECT COALESCE(MAX(\"installed_rank\"), 0) + 1 FROM " + t)).next()
+                .flatMap(rank -> Queries.update(c, h("INSERT INTO " + t + " (\"installed_rank\", \"version\", \"description\", "
                                 + "\"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES "
-                                + "($1, $2, $3, $4, $5, $6, " + catalog.currentUserExpression() + ", $7, $8)",
+                                + "($1, $2, $3, $4, $5, $6, " + catalog.currentUserExpression() + ", $7, $8)"),
                         (int) Math.max(1, Queries.number(rank, 0)), version, truncate(description, 200), type,
                         truncate(script, 1000), new BindValue(checksum, Integer.class), executionTime, success))
                 .then();
+    }
+
+    /**
+     * History SQL, written with double-quoted identifiers and {@code $n} markers, in this database's
+     * quoting ({@link Catalog#quoteExact}) and bind markers.
+     */
+    private String h(String sql) {
+        Matcher quoted = QUOTED.matcher(sql);
+        StringBuilder sb = new StringBuilder();
+        while (quoted.find()) {
+            quoted.appendReplacement(sb, Matcher.quoteReplacement(catalog.quoteExact(quoted.group(1))));
+        }
+        quoted.appendTail(sb);
+        Matcher marker = MARKER.matcher(sb.toString());
+        StringBuilder result = new StringBuilder();
+        while (marker.find()) {
+            marker.appendReplacement(result, Matcher.quoteReplacement(dialect.bindMarker(Integer.parseInt(marker.group(1)))));
+        }
+        marker.appendTail(result);
+        return result.toString();
     }
 
     private static String truncate(String s, int max) {
