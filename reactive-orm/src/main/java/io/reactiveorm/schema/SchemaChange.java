@@ -30,6 +30,7 @@ public sealed interface SchemaChange {
 
     /** A new table with its columns, keys, unique constraints and indexes (its foreign keys come as {@link AddForeignKey}). */
     record CreateTable(Table definition) implements SchemaChange {
+        /** Requires every part. */
         public CreateTable {
             Objects.requireNonNull(definition, "definition");
         }
@@ -52,6 +53,7 @@ public sealed interface SchemaChange {
 
     /** A table dropped with its rows; {@code definition} is what it was, to re-create it. */
     record DropTable(Table definition) implements SchemaChange {
+        /** Requires every part. */
         public DropTable {
             Objects.requireNonNull(definition, "definition");
         }
@@ -79,6 +81,7 @@ public sealed interface SchemaChange {
 
     /** A new column. */
     record AddColumn(String table, Column column) implements SchemaChange {
+        /** Requires every part. */
         public AddColumn {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(column, "column");
@@ -97,6 +100,7 @@ public sealed interface SchemaChange {
 
     /** A column dropped with its values; {@code column} is what it was. */
     record DropColumn(String table, Column column) implements SchemaChange {
+        /** Requires every part. */
         public DropColumn {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(column, "column");
@@ -125,6 +129,7 @@ public sealed interface SchemaChange {
      */
     record AlterColumn(String table, Column from, Column to, boolean typeChanged, boolean nullabilityChanged,
             boolean defaultChanged) implements SchemaChange {
+        /** Requires every part. */
         public AlterColumn {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(from, "from");
@@ -154,6 +159,7 @@ public sealed interface SchemaChange {
 
     /** A new index. */
     record CreateIndex(String table, Index index) implements SchemaChange {
+        /** Requires every part. */
         public CreateIndex {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(index, "index");
@@ -173,6 +179,7 @@ public sealed interface SchemaChange {
 
     /** An index dropped; {@code index} is what it was. */
     record DropIndex(String table, Index index) implements SchemaChange {
+        /** Requires every part. */
         public DropIndex {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(index, "index");
@@ -191,6 +198,7 @@ public sealed interface SchemaChange {
 
     /** A new unique constraint. */
     record AddUniqueKey(String table, UniqueKey key) implements SchemaChange {
+        /** Requires every part. */
         public AddUniqueKey {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(key, "key");
@@ -209,6 +217,7 @@ public sealed interface SchemaChange {
 
     /** A unique constraint dropped; {@code key} is what it was. */
     record DropUniqueKey(String table, UniqueKey key) implements SchemaChange {
+        /** Requires every part. */
         public DropUniqueKey {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(key, "key");
@@ -227,6 +236,7 @@ public sealed interface SchemaChange {
 
     /** A new foreign key. */
     record AddForeignKey(String table, ForeignKey key) implements SchemaChange {
+        /** Requires every part. */
         public AddForeignKey {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(key, "key");
@@ -246,6 +256,7 @@ public sealed interface SchemaChange {
 
     /** A foreign key dropped; {@code key} is what it was. */
     record DropForeignKey(String table, ForeignKey key) implements SchemaChange {
+        /** Requires every part. */
         public DropForeignKey {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(key, "key");
@@ -264,6 +275,7 @@ public sealed interface SchemaChange {
 
     /** A new sequence. */
     record CreateSequence(String name) implements SchemaChange {
+        /** Requires every part. */
         public CreateSequence {
             Objects.requireNonNull(name, "name");
         }
@@ -286,6 +298,7 @@ public sealed interface SchemaChange {
 
     /** A sequence dropped (its position is lost: re-created, it starts again). */
     record DropSequence(String name) implements SchemaChange {
+        /** Requires every part. */
         public DropSequence {
             Objects.requireNonNull(name, "name");
         }
