@@ -1,6 +1,7 @@
 package io.reactiveorm;
 
 import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.migrate.internal.SchemaValidator;
 import io.reactiveorm.schema.SchemaGenerator;
 import io.reactiveorm.session.DefaultSession;
 import io.reactiveorm.session.SessionOptions;
@@ -33,6 +34,7 @@ public final class SessionFactory {
     private final Metadata metadata;
     private final SqlRenderer renderer;
     private final SessionOptions options;
+    private final SchemaValidation schemaValidation;
 
     private SessionFactory(Builder builder) {
         this.engine = builder.engine;
@@ -40,6 +42,7 @@ public final class SessionFactory {
         this.renderer = new SqlRenderer(engine.dialect(), metadata);
         this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
                 io.reactiveorm.session.EntityValidator.detect());
+        this.schemaValidation = builder.schemaValidation;
     }
 
     /** Starts configuring a factory over {@code engine}. */
@@ -73,6 +76,16 @@ public final class SessionFactory {
     /** Drops every mapped table and sequence that exists, dependents first. */
     public Mono<Void> dropAll() {
         return ddl(() -> new SchemaGenerator(metadata, engine.dialect()).dropStatements());
+    }
+
+    /**
+     * Compares the mapping with the database as {@link Builder#schemaValidation} says: with
+     * {@code FAIL}, an error naming each missing table or column ("missing column users.bio"), or
+     * column of another type or nullability; with {@code WARN}, the same as log warnings; with
+     * {@code NONE}, nothing. Run it at startup ({@link Builder#start()} does).
+     */
+    public Mono<Void> validateSchema() {
+        return SchemaValidator.validate(engine, metadata, schemaValidation);
     }
 
     private Mono<Void> ddl(java.util.function.Supplier<List<String>> statements) {
@@ -187,6 +200,7 @@ public final class SessionFactory {
         private boolean cascadeReachable = true;
         private Isolation isolation;
         private final List<EntityListener> listeners = new ArrayList<>();
+        private SchemaValidation schemaValidation = SchemaValidation.NONE;
 
         private Builder(Engine engine) {
             this.engine = engine;
@@ -226,6 +240,23 @@ public final class SessionFactory {
         public Builder listener(EntityListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
+        }
+
+        /** Whether {@link SessionFactory#validateSchema()} fails, warns or does nothing on a mismatch (default NONE). */
+        public Builder schemaValidation(SchemaValidation schemaValidation) {
+            this.schemaValidation = Objects.requireNonNull(schemaValidation, "schemaValidation");
+            return this;
+        }
+
+        /**
+         * Builds the factory, then validates the database schema against the mapping as
+         * {@link #schemaValidation} says: what an application runs at startup.
+         */
+        public Mono<SessionFactory> start() {
+            return Mono.defer(() -> {
+                SessionFactory factory = build();
+                return factory.validateSchema().thenReturn(factory);
+            });
         }
 
         /**

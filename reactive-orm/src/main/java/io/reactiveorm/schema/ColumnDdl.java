@@ -83,7 +83,7 @@ final class ColumnDdl {
     }
 
     /** {@code @Column(columnDefinition)} verbatim, else the dialect's type for the column's Java type and facets. */
-    private String baseType(AttributeModel a) {
+    String baseType(AttributeModel a) {
         if (a.columnDefinition() != null) {
             return a.columnDefinition();
         }

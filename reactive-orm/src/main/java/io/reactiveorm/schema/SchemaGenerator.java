@@ -180,7 +180,7 @@ public final class SchemaGenerator {
                 + dialect.quote(join.referencedColumnName()) + ")" + (cascadeDelete ? " ON DELETE CASCADE" : "");
     }
 
-    private static String foreignKeyName(String tableName, String column) {
+    static String foreignKeyName(String tableName, String column) {
         return "fk_" + tableName + "_" + column;
     }
 
