@@ -125,6 +125,15 @@ public final class ReactiveOrmAutoConfiguration {
         return new ReactiveOrmExceptionTranslator();
     }
 
+    /** {@code reactiveorm.migrations.enabled=true}: pending migrations run before the application serves. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "reactiveorm.migrations.enabled", havingValue = "true")
+    ReactiveOrmMigrationsInitializer reactiveOrmMigrations(SessionFactory sessionFactory, ReactiveOrmProperties properties) {
+        return new ReactiveOrmMigrationsInitializer(io.reactiveorm.migrate.Migrations.builder(sessionFactory)
+                .location(java.nio.file.Path.of(properties.getMigrations().getLocation())).build());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "reactiveorm.schema.mode", havingValue = "create")

@@ -14,6 +14,7 @@ public class ReactiveOrmProperties {
     private final Entities entities = new Entities();
     private final Schema schema = new Schema();
     private final Transaction transaction = new Transaction();
+    private final Migrations migrations = new Migrations();
 
     /** Log every statement and its duration (logger io.reactiveorm.engine, INFO). */
     private boolean echo;
@@ -37,6 +38,41 @@ public class ReactiveOrmProperties {
     /** How Spring transactions are run. */
     public Transaction getTransaction() {
         return transaction;
+    }
+
+    /** Migrations applied at startup. */
+    public Migrations getMigrations() {
+        return migrations;
+    }
+
+    /** {@code reactiveorm.migrations.*}. */
+    public static class Migrations {
+
+        /** Apply pending migration files (Flyway's V...__name.sql format) when the application starts. */
+        private boolean enabled;
+
+        /** The folder of migration files (a file-system path). */
+        private String location = "src/main/resources/db/migration";
+
+        /** Whether pending migrations are applied at startup. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled apply pending migrations at startup */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** The folder of migration files. */
+        public String getLocation() {
+            return location;
+        }
+
+        /** @param location the folder of migration files (a file-system path) */
+        public void setLocation(String location) {
+            this.location = location;
+        }
     }
 
     /** Whether every statement is logged. */

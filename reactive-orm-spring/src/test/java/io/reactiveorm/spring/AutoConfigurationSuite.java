@@ -133,6 +133,35 @@ abstract class AutoConfigurationSuite {
         });
     }
 
+    @Test
+    void migrationsEnabledAppliesPendingFilesAtStartup(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(folder.resolve("V1__create_gadget.sql"),
+                "CREATE TABLE spring_migrated_gadget (id bigint PRIMARY KEY);\n");
+        String table = "SELECT count(*) FROM spring_migrated_gadget";
+        try {
+            runner().withUserConfiguration(ApplicationPackage.class).run(context -> {
+                assertThat(context).doesNotHaveBean(ReactiveOrmMigrationsInitializer.class);
+                dropMigrated(context.getBean(CurrentSession.class));
+            });
+            runner().withUserConfiguration(ApplicationPackage.class)
+                    .withPropertyValues("reactiveorm.migrations.enabled=true", "reactiveorm.migrations.location=" + folder)
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(ReactiveOrmMigrationsInitializer.class);
+                        assertThat(context.getBean(CurrentSession.class).with(s -> s.scalar(
+                                io.reactiveorm.sql.Sql.text(table).select(Long.class))).block()).isZero();
+                    });
+        } finally {
+            runner().withUserConfiguration(ApplicationPackage.class)
+                    .run(context -> dropMigrated(context.getBean(CurrentSession.class)));
+        }
+    }
+
+    private static void dropMigrated(CurrentSession session) {
+        session.with(s -> s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS spring_migrated_gadget"))
+                .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS flyway_schema_history")))).block();
+    }
+
     private static Long countAccounts(CurrentSession session) {
         return session.with(s -> s.scalar(io.reactiveorm.sql.Sql.select(io.reactiveorm.sql.Sql.count()).from(Account.class)))
                 .block();
