@@ -233,9 +233,10 @@ public final class TestDatabases {
     /**
      * Zonky's default working directory, {@code $TMPDIR/embedded-pg}, is shared by every user of
      * the machine, and one user's extracted binaries and lock files block another's. Keep one per
-     * user, unless zonky's own {@code ot.epg.working-dir} property says otherwise.
+     * user, unless zonky's own {@code ot.epg.working-dir} property says otherwise. Suites that start
+     * an embedded server of their own use it too, so the binaries are extracted once.
      */
-    private static File embeddedWorkingDirectory() {
+    public static File embeddedWorkingDirectory() {
         String configured = System.getProperty("ot.epg.working-dir");
         if (configured != null && !configured.isBlank()) {
             return new File(configured);

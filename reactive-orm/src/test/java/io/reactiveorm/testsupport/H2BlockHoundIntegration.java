@@ -1,0 +1,32 @@
+package io.reactiveorm.testsupport;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Lets H2 block where it blocks by design, and nowhere else.
+ *
+ * <p>r2dbc-h2 is a reactive facade over H2's embedded (JDBC-style) engine: every statement runs
+ * synchronously on the subscribing thread, and the engine takes locks and reads its message
+ * resources from its jar, which BlockHound reports when that thread is a non-blocking one. So only
+ * the points where r2dbc-h2 enters the engine are allowed (opening a session, preparing, querying,
+ * updating, auto-commit switches, closing, and reading a result's rows); what calls them, the
+ * library included, is still checked. Found through {@code META-INF/services}.
+ */
+public final class H2BlockHoundIntegration implements BlockHoundIntegration {
+
+    private static final String CLIENT = "io.r2dbc.h2.client.SessionClient";
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        for (String method : new String[] {"lambda$close$0", "createCommand", "query", "update",
+                "disableAutoCommit", "enableAutoCommit", "inTransaction"}) {
+            builder.allowBlockingCallsInside(CLIENT, method);
+        }
+        // opening a session (constructors cannot be allowed: Byte Buddy cannot wrap them, and the class would stay unchecked)
+        builder.allowBlockingCallsInside("io.r2dbc.h2.H2ConnectionFactory", "getSessionClient");
+        // the rows of a result: iterating it and reading its values
+        builder.allowBlockingCallsInside("io.r2dbc.h2.H2Result", "lambda$toResult$1");
+        builder.allowBlockingCallsInside("io.r2dbc.h2.H2Result", "lambda$toResult$2");
+    }
+}
