@@ -42,6 +42,7 @@ public final class SessionFactory {
         this.renderer = new SqlRenderer(engine.dialect(), metadata);
         this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
                 io.reactiveorm.session.EntityValidator.detect());
+        io.reactiveorm.session.RandomUuids.warmUp(); // seeds here, not on an event loop at the first flush
         this.schemaValidation = builder.schemaValidation;
     }
 

@@ -24,12 +24,15 @@ import reactor.core.publisher.Mono;
  * terms (rows as Java values, keys, transaction control) so that the session never touches
  * R2DBC. Not thread-safe: the session's operation queue runs one call at a time. Internal.
  */
-public final class SessionConnection {
+public final class SessionConnection implements StatementWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
 
     /** How long a round trip that proves an interrupted connection usable again may take. */
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Stands for a NULL value inside the driver, whose row mappers may not return null. */
+    private static final Object NULL = new Object();
 
     private final Connection connection;
     private final StatementExecutor executor;
@@ -37,6 +40,10 @@ public final class SessionConnection {
     private volatile boolean interrupted;
     /** The isolation level was set on the connection itself (not by BEGIN), to be set back on release. */
     private volatile boolean isolationChanged;
+    /** The end of the last statement that runs to its end even if its subscriber went away. */
+    private Mono<Void> lastStatement = Mono.empty();
+    /** Being handed back: see {@link #end()}. Guarded by this, with {@link #lastStatement}. */
+    private boolean ending;
 
     SessionConnection(Connection connection, StatementExecutor executor) {
         this.connection = connection;
@@ -80,7 +87,7 @@ public final class SessionConnection {
                 }
             }
             return values;
-        }, this::interrupt);
+        }, this);
     }
 
     /**
@@ -104,7 +111,7 @@ public final class SessionConnection {
             }
             values[n + k] = RowReader.read(row, n + k, null, keyType);
             return values;
-        }, this::interrupt);
+        }, this);
     }
 
     /**
@@ -132,34 +139,41 @@ public final class SessionConnection {
                 }
             }
             return values;
-        }, this::interrupt);
+        }, this);
     }
 
-    /** The first column of each row, converted as the query declared. */
+    /**
+     * The first column of each row, converted as the query declared; SQL NULLs are left out (a
+     * Reactive Streams sequence cannot hold null), so {@code max(..)} over no rows is empty.
+     */
     public Flux<Object> scalars(RenderedSql sql, int fetchSize) {
-        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.scalar(row, sql), this::interrupt);
+        return executor.query(connection, sql, fetchSize, (row, metadata) -> {
+            Object value = RowReader.scalar(row, sql);
+            return value == null ? NULL : value;
+        }, this).filter(value -> value != NULL);
     }
+
 
     /** Whole rows. */
     public Flux<Row> rows(RenderedSql sql, List<Expression<?>> projection, int fetchSize) {
         return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.row(row, metadata, sql, projection),
-                this::interrupt);
+                this);
     }
 
     /** Runs an INSERT with generated keys and emits the first returned column of each row as {@code keyType}. */
     public Flux<Object> insertReturningKeys(RenderedSql sql, Class<?> keyType) {
         return executor.query(connection, sql, 0, (row, metadata) -> RowReader.read(row, 0, null, keyType),
-                this::interrupt);
+                this);
     }
 
     /** Runs DML; emits rows affected. */
     public Mono<Long> update(RenderedSql sql) {
-        return executor.update(connection, sql, this::interrupt);
+        return executor.update(connection, sql, this);
     }
 
     /** Runs one DML statement once per bind set; emits rows affected per set. */
     public Flux<Long> updateEach(String sql, List<List<io.reactiveorm.sql.BindValue>> bindSets) {
-        return executor.updateEach(connection, sql, bindSets, this::interrupt);
+        return executor.updateEach(connection, sql, bindSets, this);
     }
 
     /**
@@ -177,14 +191,14 @@ public final class SessionConnection {
                 .then(control("BEGIN", StatementExecutor.beginTransaction(connection, null)));
     }
 
-    /** Commits the transaction. */
+    /** Commits the transaction (allowed after {@link #end()}). */
     public Mono<Void> commit() {
-        return control("COMMIT", Mono.from(connection.commitTransaction()));
+        return executor.control("COMMIT", Mono.from(connection.commitTransaction()), ending());
     }
 
-    /** Rolls the transaction back. */
+    /** Rolls the transaction back (allowed after {@link #end()}). */
     public Mono<Void> rollback() {
-        return control("ROLLBACK", Mono.from(connection.rollbackTransaction()));
+        return executor.control("ROLLBACK", Mono.from(connection.rollbackTransaction()), ending());
     }
 
     /** Creates a savepoint. */
@@ -203,12 +217,50 @@ public final class SessionConnection {
     }
 
     private Mono<Void> control(String what, Mono<Void> action) {
-        return executor.control(what, action, this::interrupt);
+        return executor.control(what, action, this);
     }
 
-    /** Called when a cancel stops a statement on this connection before its end. */
-    void interrupt() {
+    @Override
+    public void interrupted() {
         interrupted = true;
+    }
+
+    @Override
+    public synchronized boolean admit(Mono<Void> end) {
+        if (ending) {
+            return false;
+        }
+        // statements on one connection end in the order they were sent: the last one is enough
+        lastStatement = end;
+        return true;
+    }
+
+    /**
+     * From now on only the transaction's end (COMMIT or ROLLBACK) and the release run on this
+     * connection; any other statement fails without being sent.
+     */
+    public synchronized void end() {
+        ending = true;
+    }
+
+    /** The end of the last statement admitted; read after {@link #end()}, no other can follow it. */
+    private synchronized Mono<Void> lastStatement() {
+        return lastStatement;
+    }
+
+    /** The watch of the statements that end the connection's use: accepted after {@link #end()}. */
+    private StatementWatch ending() {
+        return new StatementWatch() {
+            @Override
+            public void interrupted() {
+                SessionConnection.this.interrupted();
+            }
+
+            @Override
+            public boolean admit(Mono<Void> end) {
+                return true;
+            }
+        };
     }
 
     /** Whether a cancel stopped a statement on this connection before its end. */
@@ -229,7 +281,8 @@ public final class SessionConnection {
      * </ul>
      */
     public Mono<Void> release(boolean rollbackFirst) {
-        return Mono.defer(() -> {
+        end();
+        return Mono.defer(this::lastStatement).then(Mono.defer(() -> {
             Mono<Boolean> usable;
             if (rollbackFirst) {
                 usable = rollback().thenReturn(true);
@@ -240,7 +293,8 @@ public final class SessionConnection {
             }
             Optional<String> reset = isolationChanged ? executor.dialect().isolationReset() : Optional.empty();
             if (reset.isPresent()) {
-                usable = usable.flatMap(ok -> ok ? update(RenderedSql.of(reset.get(), List.of())).thenReturn(true) : Mono.just(false));
+                usable = usable.flatMap(ok -> ok ? executor.update(connection, RenderedSql.of(reset.get(), List.of()), ending())
+                        .thenReturn(true) : Mono.just(false));
             }
             if (interrupted || rollbackFirst || reset.isPresent()) {
                 usable = usable.timeout(CHECK_TIMEOUT);
@@ -251,7 +305,7 @@ public final class SessionConnection {
                         return Mono.just(false);
                     })
                     .flatMap(ok -> ok ? giveBack() : discard());
-        });
+        }));
     }
 
     /** {@link #release(boolean)} without a transaction to end. */
@@ -260,10 +314,12 @@ public final class SessionConnection {
     }
 
     private Mono<Void> giveBack() {
+        // the pool validates what comes back and drops what it finds broken; never close it here
+        // as well: by then the pool may have lent it to someone else
         return Mono.from(connection.close())
                 .onErrorResume(e -> {
-                    LOG.warn("closing a pooled connection failed; discarding it", e);
-                    return discard();
+                    LOG.warn("giving a connection back to the pool failed", e);
+                    return Mono.empty();
                 });
     }
 

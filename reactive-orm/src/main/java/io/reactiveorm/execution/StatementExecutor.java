@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Runs rendered statements: binds values, maps rows, times each statement, logs it (echo), tells
@@ -137,11 +138,11 @@ public final class StatementExecutor {
     }
 
     /**
-     * Runs a query and maps each row; {@code fetchSize > 0} fetches rows in chunks (streaming).
-     * {@code interrupted} runs when a cancel stops the statement before its last row.
+     * Runs a query and maps each row; {@code fetchSize > 0} fetches rows in chunks (streaming),
+     * and only such a query is cut off by a cancel: every other statement runs to its end.
      */
     <T> Flux<T> query(Connection connection, RenderedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper,
-            Runnable interrupted) {
+            StatementWatch watch) {
         return observed(sql, Flux.defer(() -> {
             Statement statement = prepare(connection, sql);
             if (fetchSize > 0) {
@@ -151,13 +152,13 @@ public final class StatementExecutor {
                 statement.returnGeneratedValues(sql.generatedKeys().toArray(String[]::new));
             }
             return Flux.from(statement.execute()).concatMap(result -> result.map(mapper));
-        }), row -> 1, interrupted);
+        }), row -> 1, watch, fetchSize == 0);
     }
 
     /** Runs a data-changing statement; emits the number of rows affected. */
-    Mono<Long> update(Connection connection, RenderedSql sql, Runnable interrupted) {
+    Mono<Long> update(Connection connection, RenderedSql sql, StatementWatch watch) {
         return observed(sql, Flux.defer(() -> Flux.from(prepare(connection, sql).execute()))
-                .concatMap(Result::getRowsUpdated), n -> n, interrupted)
+                .concatMap(Result::getRowsUpdated), n -> n, watch, true)
                 .reduce(0L, Long::sum);
     }
 
@@ -165,7 +166,7 @@ public final class StatementExecutor {
      * Runs one statement with many sets of binds ({@code Statement.add()}): one statement, sent
      * once, executed per set. Emits the rows affected by each set, in order.
      */
-    Flux<Long> updateEach(Connection connection, String sql, List<List<BindValue>> bindSets, Runnable interrupted) {
+    Flux<Long> updateEach(Connection connection, String sql, List<List<BindValue>> bindSets, StatementWatch watch) {
         List<BindValue> all = new ArrayList<>();
         bindSets.forEach(all::addAll);
         return observed(RenderedSql.of(sql, all), Flux.defer(() -> {
@@ -177,21 +178,43 @@ public final class StatementExecutor {
                 bind(statement, bindSets.get(set));
             }
             return Flux.from(statement.execute());
-        }).concatMap(Result::getRowsUpdated), n -> n, interrupted);
+        }).concatMap(Result::getRowsUpdated), n -> n, watch, true);
     }
 
     /** Transaction control on a connection, logged and timed like any statement. */
-    Mono<Void> control(String what, Mono<Void> action, Runnable interrupted) {
-        return observed(RenderedSql.of(what, List.of()), action.flux(), x -> 0, interrupted).then();
+    Mono<Void> control(String what, Mono<Void> action, StatementWatch watch) {
+        return observed(RenderedSql.of(what, List.of()), action.flux(), x -> 0, watch, true).then();
     }
 
     /**
      * A statement's execution, timed from subscription, reported once to echo and the listeners
-     * (on completion, error or cancel; a cancel can also arrive after completion, from a
-     * {@code next()} downstream), with driver errors translated; {@code interrupted} runs when a
-     * cancel stops it before its end.
+     * (on completion, error or cancel), with driver errors translated.
+     *
+     * <p>With {@code toTheEnd}, a cancel from downstream never reaches the driver: the statement is
+     * run and read to its end by a subscriber of its own (its rows buffered), so that the
+     * connection's protocol state is never in doubt, and the driver never drops half-encoded
+     * binds or unread rows (r2dbc-postgresql leaks their buffers then). The connection waits for
+     * it before it is handed on. Else (a streamed query, which may be far larger than what its
+     * subscriber wants) a cancel stops it and the watch hears that it was interrupted.
      */
-    private <T> Flux<T> observed(RenderedSql sql, Flux<T> execution, ToLongFunction<T> rowsOf, Runnable interrupted) {
+    private <T> Flux<T> observed(RenderedSql sql, Flux<T> execution, ToLongFunction<T> rowsOf, StatementWatch watch,
+            boolean toTheEnd) {
+        return Flux.deferContextual(context -> {
+            Sinks.Empty<Void> ended = Sinks.empty();
+            if (!watch.admit(ended.asMono())) {
+                return Flux.error(new OrmException("this session's connection is being handed back (commit, rollback, "
+                        + "close or a cancel), so '" + sql.sql() + "' was not sent. Fix: run statements before the "
+                        + "session ends"));
+            }
+            Flux<T> reported = reported(sql, execution, rowsOf, watch).doFinally(signal -> ended.tryEmitEmpty());
+            if (!toTheEnd) {
+                return reported;
+            }
+            return Detached.start(reported.collectList(), context).flatMapIterable(list -> list);
+        });
+    }
+
+    private <T> Flux<T> reported(RenderedSql sql, Flux<T> execution, ToLongFunction<T> rowsOf, StatementWatch watch) {
         return Flux.defer(() -> {
             long start = System.nanoTime();
             AtomicLong rows = new AtomicLong();
@@ -211,7 +234,7 @@ public final class StatementExecutor {
                     })
                     .doOnCancel(() -> {
                         if (reported.compareAndSet(false, true)) {
-                            interrupted.run();
+                            watch.interrupted();
                             done(sql, start, rows.get(), null);
                         }
                     });

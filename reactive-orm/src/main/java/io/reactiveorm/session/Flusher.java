@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -263,7 +262,7 @@ final class Flusher {
     static void prepareNew(InstanceState s) {
         AttributeModel id = s.model.id();
         if (id.generation() == GenerationKind.UUID && id.get(s.entity) == null) {
-            id.set(s.entity, UUID.randomUUID());
+            id.set(s.entity, RandomUuids.next());
         }
         s.model.version().ifPresent(v -> {
             Object current = v.get(s.entity);

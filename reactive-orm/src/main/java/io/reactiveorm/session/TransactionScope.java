@@ -175,6 +175,9 @@ final class TransactionScope {
                 connection = null;
                 transactionOpen = false;
             }
+            if (c != null) {
+                c.end(); // what a cancelled operation still sends now fails, rather than run after the ROLLBACK
+            }
             Mono<Void> release;
             if (c == null) {
                 release = Mono.empty();

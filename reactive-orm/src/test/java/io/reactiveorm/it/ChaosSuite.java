@@ -128,7 +128,7 @@ public abstract class ChaosSuite {
     /** Engines per test: a pool one test broke does not break the next. Then fresh tables and data. */
     @BeforeEach
     void openEnginesAndSeed() {
-        engine = Engine.builder(url()).poolSize(POOL_SIZE).acquireTimeout(ACQUIRE_TIMEOUT).build();
+        engine = Engine.builder(url()).poolSize(POOL_SIZE).poolTimeout(ACQUIRE_TIMEOUT).build();
         db = SessionFactory.builder(engine).entities(ChaosParent.class, ChaosChild.class).build();
         inspectorEngine = Engine.builder(inspectorUrl()).poolSize(2).build();
         inspector = SessionFactory.builder(inspectorEngine).entities(ChaosParent.class, ChaosChild.class).build();

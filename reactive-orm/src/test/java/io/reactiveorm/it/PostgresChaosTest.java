@@ -131,7 +131,7 @@ class PostgresChaosTest extends ChaosSuite {
         EmbeddedPostgres server = embedded(data, 0).start();
         int port = server.getPort();
         Engine own = Engine.builder("r2dbc:postgresql://postgres@localhost:" + port + "/postgres?applicationName=" + APPLICATION)
-                .poolSize(POOL_SIZE).acquireTimeout(ACQUIRE_TIMEOUT).build();
+                .poolSize(POOL_SIZE).poolTimeout(ACQUIRE_TIMEOUT).build();
         try {
             SessionFactory factory = SessionFactory.builder(own).entities(ChaosParent.class, ChaosChild.class).build();
             factory.createAll().block(TIMEOUT);
