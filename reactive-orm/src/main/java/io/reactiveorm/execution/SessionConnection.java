@@ -3,6 +3,7 @@ package io.reactiveorm.execution;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
+import io.reactiveorm.dialect.DriverValues;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.JoinColumnModel;
@@ -49,6 +50,7 @@ public final class SessionConnection {
      * query did not select stay null).
      */
     public Flux<Object[]> entityRows(RenderedSql sql, int fetchSize) {
+        DriverValues driver = executor.dialect().driverValues();
         EntityModel<?> model = sql.entity();
         List<AttributeModel> attributes = model.attributes();
         List<RelationshipModel> foreignKeys = model.foreignKeys();
@@ -57,10 +59,10 @@ public final class SessionConnection {
             Object[] values = new Object[n + foreignKeys.size()];
             if (!sql.columns().isEmpty()) {
                 for (int i = 0; i < n; i++) {
-                    values[i] = RowReader.read(row, i, attributes.get(i), null);
+                    values[i] = RowReader.read(row, i, attributes.get(i), null, driver);
                 }
                 for (int k = 0; k < foreignKeys.size(); k++) {
-                    values[n + k] = RowReader.read(row, n + k, null, foreignKeys.get(k).joinColumn().columnType());
+                    values[n + k] = RowReader.read(row, n + k, null, foreignKeys.get(k).joinColumn().columnType(), driver);
                 }
                 return values;
             }
@@ -69,13 +71,13 @@ public final class SessionConnection {
                 String name = columns.get(c).getName().toLowerCase(Locale.ROOT);
                 for (int i = 0; i < n; i++) {
                     if (attributes.get(i).columnName().toLowerCase(Locale.ROOT).equals(name)) {
-                        values[i] = RowReader.read(row, c, attributes.get(i), null);
+                        values[i] = RowReader.read(row, c, attributes.get(i), null, driver);
                     }
                 }
                 for (int k = 0; k < foreignKeys.size(); k++) {
                     JoinColumnModel jc = foreignKeys.get(k).joinColumn();
                     if (jc.columnName().toLowerCase(Locale.ROOT).equals(name)) {
-                        values[n + k] = RowReader.read(row, c, null, jc.columnType());
+                        values[n + k] = RowReader.read(row, c, null, jc.columnType(), driver);
                     }
                 }
             }
@@ -88,6 +90,7 @@ public final class SessionConnection {
      * foreign keys as {@link #entityRows}, then the grouping key, read as {@code sql.types().get(0)}.
      */
     public Flux<Object[]> entityRowsWithKey(RenderedSql sql) {
+        DriverValues driver = executor.dialect().driverValues();
         EntityModel<?> model = sql.entity();
         List<AttributeModel> attributes = model.attributes();
         List<RelationshipModel> foreignKeys = model.foreignKeys();
@@ -97,12 +100,12 @@ public final class SessionConnection {
         return executor.query(connection, sql, 0, (row, metadata) -> {
             Object[] values = new Object[n + k + 1];
             for (int i = 0; i < n; i++) {
-                values[i] = RowReader.read(row, i, attributes.get(i), null);
+                values[i] = RowReader.read(row, i, attributes.get(i), null, driver);
             }
             for (int i = 0; i < k; i++) {
-                values[n + i] = RowReader.read(row, n + i, null, foreignKeys.get(i).joinColumn().columnType());
+                values[n + i] = RowReader.read(row, n + i, null, foreignKeys.get(i).joinColumn().columnType(), driver);
             }
-            values[n + k] = RowReader.read(row, n + k, null, keyType);
+            values[n + k] = RowReader.read(row, n + k, null, keyType, driver);
             return values;
         }, this::interrupt);
     }
@@ -112,6 +115,7 @@ public final class SessionConnection {
      * attributes and foreign keys, then each joined target's, all as Java values.
      */
     public Flux<Object[]> joinedRows(RenderedSql sql) {
+        DriverValues driver = executor.dialect().driverValues();
         List<EntityModel<?>> segments = new java.util.ArrayList<>();
         segments.add(sql.entity());
         for (RelationshipModel r : sql.joined()) {
@@ -123,11 +127,11 @@ public final class SessionConnection {
             int i = 0;
             for (EntityModel<?> m : segments) {
                 for (AttributeModel a : m.attributes()) {
-                    values[i] = RowReader.read(row, i, a, null);
+                    values[i] = RowReader.read(row, i, a, null, driver);
                     i++;
                 }
                 for (RelationshipModel fk : m.foreignKeys()) {
-                    values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType());
+                    values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType(), driver);
                     i++;
                 }
             }
@@ -137,18 +141,21 @@ public final class SessionConnection {
 
     /** The first column of each row, converted as the query declared. */
     public Flux<Object> scalars(RenderedSql sql, int fetchSize) {
-        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.scalar(row, sql), this::interrupt);
+        DriverValues driver = executor.dialect().driverValues();
+        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.scalar(row, sql, driver), this::interrupt);
     }
 
     /** Whole rows. */
     public Flux<Row> rows(RenderedSql sql, List<Expression<?>> projection, int fetchSize) {
-        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.row(row, metadata, sql, projection),
+        DriverValues driver = executor.dialect().driverValues();
+        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.row(row, metadata, sql, projection, driver),
                 this::interrupt);
     }
 
     /** Runs an INSERT with generated keys and emits the first returned column of each row as {@code keyType}. */
     public Flux<Object> insertReturningKeys(RenderedSql sql, Class<?> keyType) {
-        return executor.query(connection, sql, 0, (row, metadata) -> RowReader.read(row, 0, null, keyType),
+        DriverValues driver = executor.dialect().driverValues();
+        return executor.query(connection, sql, 0, (row, metadata) -> RowReader.read(row, 0, null, keyType, driver),
                 this::interrupt);
     }
 

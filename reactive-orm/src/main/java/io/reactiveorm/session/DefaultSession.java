@@ -232,7 +232,7 @@ public final class DefaultSession implements Session {
         Objects.requireNonNull(query, "query");
         return queue.submitExclusive(() -> {
             requireOpen();
-            return scope.settled().thenMany(autoflush().thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
+            return ready().thenMany(autoflush().thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
         });
     }
 
@@ -707,8 +707,13 @@ public final class DefaultSession implements Session {
     private <T> Flux<T> run(Supplier<? extends Publisher<T>> operation) {
         return queue.submit(() -> {
             requireOpen();
-            return scope.settled().thenMany(Flux.defer(operation));
+            return ready().thenMany(Flux.defer(operation));
         });
+    }
+
+    /** Waits until the engine knows its dialect (statements are rendered for it) and the connection is settled. */
+    private Mono<Void> ready() {
+        return engine.detectDialect().then(scope.settled());
     }
 
     private void requireOpen() {
