@@ -105,11 +105,12 @@ public interface Dialect {
     }
 
     /**
-     * For a database whose driver does not apply a transaction's isolation level itself (H2's
-     * r2dbc driver sends a {@code LOCK_MODE} that H2 2.x ignores): the statement that sets
-     * {@code level} (its SQL name, {@code "REPEATABLE READ"}) for the connection before BEGIN.
-     * The connection is set back with {@link #isolationReset()} when the transaction ends, so the
-     * level never outlives it on a pooled connection. Empty when the driver's BEGIN applies it.
+     * For a database whose driver does not apply a transaction's isolation level reliably itself
+     * (H2's r2dbc driver sends a {@code LOCK_MODE} that H2 2.x ignores) or whose level should be
+     * visible to the session (MariaDB's {@code @@tx_isolation}): the statement that sets {@code level} (its SQL name,
+     * {@code "REPEATABLE READ"}) before BEGIN. Where it sets the level for the connection, it is set
+     * back with {@link #isolationReset()} when the transaction ends, so the level never outlives it
+     * on a pooled connection. Empty when the driver's BEGIN applies it.
      */
     default Optional<String> isolationStatement(String level) {
         return Optional.empty();

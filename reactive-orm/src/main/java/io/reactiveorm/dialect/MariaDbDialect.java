@@ -212,6 +212,21 @@ public class MariaDbDialect implements Dialect {
         return TEXT;
     }
 
+    /**
+     * {@code SET SESSION TRANSACTION ISOLATION LEVEL level} before BEGIN, set back to the server's
+     * default when the transaction ends: the level is then what {@code @@tx_isolation} reports
+     * inside the transaction, whatever the driver believes the connection's level to be.
+     */
+    @Override
+    public Optional<String> isolationStatement(String level) {
+        return Optional.of("SET SESSION TRANSACTION ISOLATION LEVEL " + level);
+    }
+
+    @Override
+    public Optional<String> isolationReset() {
+        return Optional.of("SET SESSION tx_isolation = @@GLOBAL.tx_isolation");
+    }
+
     private static final class Types implements ColumnTypes {
         private final boolean nativeUuid;
 

@@ -83,6 +83,11 @@ public abstract class DatabaseTest {
         return TestDatabases.h2Url(name);
     }
 
+    /** The MariaDB the build is configured with, or the machine's ({@code r2dbc:mariadb://root@127.0.0.1:3306/test}). */
+    protected static String mariadb() {
+        return TestDatabases.mariadbUrl();
+    }
+
     /** The PostgreSQL the build is configured with, or an embedded one. */
     protected static String postgres() {
         return TestDatabases.postgresUrl();
