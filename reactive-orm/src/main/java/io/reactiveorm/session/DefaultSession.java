@@ -686,21 +686,29 @@ public final class DefaultSession implements Session {
             if (closed) {
                 return Mono.empty();
             }
-            return queue.submitAlways(() -> scope.rollback(() -> { })).then(Mono.fromRunnable(() -> {
+            // closed before the ROLLBACK and release: an operation cancelled between two of its
+            // steps may still reach connection() afterwards, and must not acquire one then
+            return queue.submitAlways(() -> {
                 closed = true;
-                map.clear(true);
-            }));
+                return scope.rollback(() -> { });
+            }).then(Mono.fromRunnable(() -> map.clear(true)));
         });
     }
 
     // ---- connection ---------------------------------------------------------------------------
 
     private Mono<SessionConnection> connection() {
-        return scope.connection();
+        return Mono.defer(() -> {
+            requireOpen();
+            return scope.connection();
+        });
     }
 
     private Mono<SessionConnection> transaction() {
-        return scope.transaction();
+        return Mono.defer(() -> {
+            requireOpen();
+            return scope.transaction();
+        });
     }
 
     /** Queues an operation behind the ones already subscribed. */
