@@ -89,6 +89,11 @@ public abstract class EngineSuite extends DatabaseTest {
         assertNames(select(User.class).where(User_.age.le(25).not()), "alice", "carol");
         assertNames(select(User.class).where(User_.name.in(List.of())));
         assertNames(select(User.class).orderBy(User_.age.desc()).limit(2).offset(1), "alice", "bob");
+        assertNames(select(User.class).orderBy(User_.age.asc()).offset(2), "alice", "carol"); // an offset alone
+        assertNames(select(User.class).orderBy(User_.order.asc().nullsLast()), "alice", "bob", "carol", "dave");
+        assertNames(select(User.class).orderBy(User_.order.asc().nullsFirst()), "dave", "alice", "bob", "carol");
+        assertNames(select(User.class).orderBy(User_.order.desc().nullsFirst()), "dave", "carol", "bob", "alice");
+        assertNames(select(User.class).orderBy(User_.order.desc().nullsLast()), "carol", "bob", "alice", "dave");
         assertNames(select(User.class).where(User_.age.eq(select(max(User_.age)).asScalar())), "carol");
     }
 
