@@ -213,18 +213,20 @@ public class MariaDbDialect implements Dialect {
     }
 
     /**
-     * {@code SET SESSION TRANSACTION ISOLATION LEVEL level} before BEGIN, set back to the server's
-     * default when the transaction ends: the level is then what {@code @@tx_isolation} reports
-     * inside the transaction, whatever the driver believes the connection's level to be.
+     * Sets {@code level} for the session before BEGIN, keeping the level it replaces in a user
+     * variable: inside the transaction {@code @@tx_isolation} then reports it, whatever the driver
+     * believes the connection's level to be, and {@link #isolationReset()} puts the previous one
+     * back (r2dbc-mariadb sets REPEATABLE READ, or its {@code isolationLevel} option, on connect).
      */
     @Override
     public Optional<String> isolationStatement(String level) {
-        return Optional.of("SET SESSION TRANSACTION ISOLATION LEVEL " + level);
+        return Optional.of("SET @reactiveorm_tx_isolation = @@SESSION.tx_isolation, @@SESSION.tx_isolation = '"
+                + level.replace(' ', '-') + "'");
     }
 
     @Override
     public Optional<String> isolationReset() {
-        return Optional.of("SET SESSION tx_isolation = @@GLOBAL.tx_isolation");
+        return Optional.of("SET @@SESSION.tx_isolation = @reactiveorm_tx_isolation");
     }
 
     private static final class Types implements ColumnTypes {
