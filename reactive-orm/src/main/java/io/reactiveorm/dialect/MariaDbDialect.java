@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  *       {@code char(36)} before), {@code datetime(6)} and {@code time(6)} always with their
  *       precision, as a bare {@code datetime} rounds to whole seconds silently. An {@code Instant}
  *       or {@code OffsetDateTime} is stored as its UTC date and time, bound and read as a UTC
- *       {@code LocalDateTime}, because the drivers would convert it through the JVM's time zone.</li>
+ *       {@code LocalDateTime}, because the drivers would convert it through the JVM's time zone;
+ *       a UUID is bound and read as its text.</li>
  *   <li>Sequences with {@code NEXT VALUE FOR}. DDL commits implicitly: the schema generator's
  *       statements are each idempotent; a table is dropped with {@code foreign_key_checks} off for
  *       that one statement, as MariaDB ignores {@code CASCADE}.</li>
@@ -72,8 +73,12 @@ public class MariaDbDialect implements Dialect {
 
     private static final TextSyntax TEXT = new TextSyntax("'\"`", true);
 
-    /** Instants and offset date-times as UTC {@code LocalDateTime}s, never through the JVM's zone. */
-    private static final DriverValues UTC_DATE_TIMES = new DriverValues() {
+    /**
+     * Instants and offset date-times as UTC {@code LocalDateTime}s, never through the JVM's zone;
+     * UUIDs as their text, which the {@code uuid} and {@code char(36)} columns take and which both
+     * drivers bind (r2dbc-mysql has no UUID codec).
+     */
+    private static final DriverValues DRIVER_VALUES = new DriverValues() {
         @Override
         public Object toDriver(Object value) {
             if (value instanceof Instant instant) {
@@ -82,12 +87,18 @@ public class MariaDbDialect implements Dialect {
             if (value instanceof OffsetDateTime odt) {
                 return odt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
             }
+            if (value instanceof UUID uuid) {
+                return uuid.toString();
+            }
             return value;
         }
 
         @Override
         public Class<?> driverType(Class<?> type) {
-            return type == Instant.class || type == OffsetDateTime.class ? LocalDateTime.class : type;
+            if (type == Instant.class || type == OffsetDateTime.class) {
+                return LocalDateTime.class;
+            }
+            return type == UUID.class ? String.class : type;
         }
     };
 
@@ -204,7 +215,7 @@ public class MariaDbDialect implements Dialect {
 
     @Override
     public DriverValues driverValues() {
-        return UTC_DATE_TIMES;
+        return DRIVER_VALUES;
     }
 
     @Override

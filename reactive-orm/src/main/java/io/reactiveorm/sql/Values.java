@@ -96,6 +96,9 @@ public final class Values {
         if (value instanceof LocalDateTime ldt && type == OffsetDateTime.class) {
             return ldt.atOffset(ZoneOffset.UTC);
         }
+        if (value instanceof String text && type == java.util.UUID.class) {
+            return java.util.UUID.fromString(text);
+        }
         if (type == String.class) {
             return value.toString();
         }

@@ -88,6 +88,11 @@ public abstract class DatabaseTest {
         return TestDatabases.mariadbUrl();
     }
 
+    /** {@link #mariadb()} through io.asyncer's r2dbc-mysql driver instead of r2dbc-mariadb. */
+    protected static String mariadbOverR2dbcMysql() {
+        return TestDatabases.mariadbUrlForR2dbcMysql();
+    }
+
     /** The PostgreSQL the build is configured with, or an embedded one. */
     protected static String postgres() {
         return TestDatabases.postgresUrl();

@@ -322,7 +322,7 @@ public abstract class EngineSuite extends DatabaseTest {
     void engineOverABringYourOwnConnectionFactory() {
         io.reactiveorm.Engine own = io.reactiveorm.Engine.of(io.r2dbc.spi.ConnectionFactories.get(url()));
         try {
-            assertThat(own.dialect().name()).isEqualTo(engine.dialect().name());
+            assertThat(own.detectDialect().block(TIMEOUT).name()).isEqualTo(engine.dialect().name());
             io.reactiveorm.SessionFactory factory = io.reactiveorm.SessionFactory.builder(own).entities(User.class).build();
             seedUsers();
             factory.inSession(s -> s.scalar(select(count()).from(User.class)))

@@ -168,6 +168,19 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * {@link #mariadbUrl()} for the other R2DBC driver of the MariaDB family, io.asyncer's
+     * r2dbc-mysql ({@code r2dbc:mysql:}), on the same server and database.
+     */
+    public static String mariadbUrlForR2dbcMysql() {
+        String url = mariadbUrl();
+        if (!url.startsWith("r2dbc:mariadb:")) {
+            throw new IllegalStateException("the MariaDB URL " + redact(url) + " does not start with r2dbc:mariadb:, so the "
+                    + "r2dbc-mysql suites cannot derive theirs. Fix: configure an r2dbc:mariadb: URL");
+        }
+        return "r2dbc:mysql:" + url.substring("r2dbc:mariadb:".length());
+    }
+
     private static String provisionMariaDb() {
         String property = System.getProperty(MARIADB_URL_PROPERTY);
         String env = System.getenv(MARIADB_URL_ENV);
