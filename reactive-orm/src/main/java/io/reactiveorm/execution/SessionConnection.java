@@ -86,7 +86,7 @@ public final class SessionConnection {
     }
 
     /**
-     * Rows of a relationship-load query ({@code SqlRenderer.renderLoad}): the entity's attributes and
+     * Rows of a relationship-load query ({@code LoadStatements.load}): the entity's attributes and
      * foreign keys as {@link #entityRows}, then the grouping key, read as {@code sql.types().get(0)}.
      */
     public Flux<Object[]> entityRowsWithKey(RenderedSql sql) {
