@@ -2,11 +2,14 @@ package io.reactiveorm.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactiveorm.dialect.ColumnTypes;
 import io.reactiveorm.dialect.Dialect;
 import io.reactiveorm.dialect.H2Dialect;
 import io.reactiveorm.dialect.MariaDbDialect;
 import io.reactiveorm.dialect.PostgresDialect;
+import io.reactiveorm.dialect.SqlType;
 import io.reactiveorm.mapping.BlogModel;
 import io.reactiveorm.mapping.Metadata;
 import java.util.List;
@@ -78,6 +81,37 @@ class SchemaGeneratorTest {
             }
             assertThat(ddl.dropStatements()).allSatisfy(sql -> assertThat(sql).contains("IF EXISTS"));
         }
+    }
+
+    @Test
+    void aSequenceKeyOnADatabaseWithoutSequencesIsRefusedNamingTheAttribute() {
+        ColumnTypes h2Types = new H2Dialect().types();
+        Dialect noSequences = new H2Dialect() {
+            @Override
+            public ColumnTypes types() {
+                return new ColumnTypes() {
+                    @Override
+                    public String columnType(SqlType type) {
+                        return h2Types.columnType(type);
+                    }
+
+                    @Override
+                    public boolean supportsSequences() {
+                        return false;
+                    }
+
+                    @Override
+                    public String nextSequenceValue(String quotedSequence) {
+                        throw new AssertionError("never asked");
+                    }
+                };
+            }
+        };
+        assertThatThrownBy(() -> new SchemaGenerator(ACCOUNTS, noSequences).createStatements())
+                .isInstanceOf(io.reactiveorm.OrmException.class)
+                .hasMessageContaining("Account.id").hasMessageContaining("account_ids").hasMessageContaining("IDENTITY");
+        // twin: the same mapping where sequences exist
+        assertThat(new SchemaGenerator(ACCOUNTS, new H2Dialect()).createStatements()).anyMatch(sql -> sql.contains("SEQUENCE"));
     }
 
     @Test

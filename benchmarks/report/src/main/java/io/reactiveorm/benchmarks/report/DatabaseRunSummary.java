@@ -49,21 +49,26 @@ public final class DatabaseRunSummary {
     static String markdown(String title, RunFiles run) {
         StringBuilder sb = new StringBuilder("# ").append(title).append("\n\n");
         Map<String, String> machine = run.machine();
-        sb.append(machine.entrySet().stream().filter(e -> !e.getKey().equals("load_average_at_start"))
-                .map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + "; " + b).orElse("no machine facts")).append("\n\n");
-        sb.append("| benchmark | score | error | unit | statements/op | check |\n| --- | ---: | ---: | --- | ---: | --- |\n");
+        sb.append(machine.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + "; " + b)
+                .orElse("no machine facts")).append("\n\n");
+        sb.append("Errors are JMH's 99.9% intervals; a load average above the core count (other work on the machine) "
+                + "widens them.\n\n");
+        sb.append("| benchmark | score | error | unit | statements/op | check | load before / after |\n"
+                + "| --- | ---: | ---: | --- | ---: | --- | --- |\n");
         for (Map.Entry<String, Measurement> e : run.measurements().entrySet()) {
             Measurement m = e.getValue();
             CheckRecord check = run.checks().get(e.getKey());
-            sb.append(String.format(Locale.ROOT, "| %s | %,.1f | %s | ops/s | %s | %s |%n", m.benchmark(), m.score(),
+            RunFiles.Window window = run.windows().get(e.getKey());
+            sb.append(String.format(Locale.ROOT, "| %s | %,.1f | %s | ops/s | %s | %s | %s |%n", m.benchmark(), m.score(),
                     m.error() == null ? "" : String.format(Locale.ROOT, "± %,.1f", m.error()),
                     check == null || check.statements() == null ? "" : String.valueOf(check.statements()),
-                    check == null ? "not run" : check.passed() ? "passed" : "FAILED: " + check.error()));
+                    check == null ? "not run" : check.passed() ? "passed" : "FAILED: " + check.error(),
+                    window == null ? "" : window.loadBefore() + " / " + window.loadAfter()));
         }
         for (Map.Entry<String, CheckRecord> e : run.checks().entrySet()) {
             if (!run.measurements().containsKey(e.getKey())) {
                 sb.append("| ").append(e.getValue().benchmark()).append(" | no result | | | | ")
-                        .append(e.getValue().passed() ? "passed" : "FAILED: " + e.getValue().error()).append(" |\n");
+                        .append(e.getValue().passed() ? "passed" : "FAILED: " + e.getValue().error()).append(" | |\n");
             }
         }
         return sb.toString();
