@@ -38,12 +38,10 @@ public final class Engine {
     private final ConnectionFactory connectionFactory;
     private final ConnectionPool pool;
     private final boolean ownsPool;
-    private final Dialect dialect;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
     private final StatementExecutor executor;
 
     private Engine(Builder builder) {
-        this.dialect = builder.dialect != null ? builder.dialect : detectDialect(builder.connectionFactory, builder.url);
         ConnectionPool existing = poolOf(builder.connectionFactory);
         if (existing != null) {
             if (builder.poolOptionsSet) {
@@ -71,8 +69,9 @@ public final class Engine {
             this.connectionFactory = pool;
             this.ownsPool = true;
         }
-        this.executor = new StatementExecutor(connectionFactory, dialect, describePool(builder, existing == null), builder.echo,
-                builder.echoBindValues, listeners);
+        this.executor = new StatementExecutor(connectionFactory, builder.dialect,
+                builder.dialect != null ? null : provisionalDialect(builder.connectionFactory),
+                describePool(builder, existing == null), builder.echo, builder.echoBindValues, listeners);
     }
 
     /** The r2dbc-pool behind {@code factory}: itself, or one it wraps; null if there is none. */
@@ -125,9 +124,29 @@ public final class Engine {
         return new Builder(Objects.requireNonNull(connectionFactory, "connectionFactory"), null);
     }
 
-    /** The database's dialect. */
+    /**
+     * The database's dialect. Unless one was configured ({@link Builder#dialect}), the engine reads
+     * it from the first connection's metadata, product name and version ({@link #detectDialect()},
+     * which every session operation and {@code createAll} wait for); until then this is the
+     * dialect the driver's name suggests.
+     *
+     * @throws OrmException before detection, when the driver's name suggests no dialect
+     *     (r2dbc-mysql, which serves MySQL and MariaDB alike)
+     */
     public Dialect dialect() {
-        return dialect;
+        return executor.dialect();
+    }
+
+    /**
+     * Reads the database's product name and version from a connection's metadata, once, and
+     * emits its dialect (the configured one without reading anything). Non-blocking: a connection
+     * is borrowed from the pool and given back; drivers fill the metadata in during the handshake.
+     * Cancelling the subscriber does not stop a detection under way.
+     *
+     * @return the dialect; an {@link OrmException} for a database without one
+     */
+    public Mono<Dialect> detectDialect() {
+        return executor.detectDialect();
     }
 
     /** The connection factory sessions get their connections from (the pool, or what wraps it). */
@@ -178,20 +197,23 @@ public final class Engine {
 
     @Override
     public String toString() {
-        return "Engine[" + dialect.name() + "]";
+        try {
+            return "Engine[" + dialect().name() + "]";
+        } catch (OrmException e) {
+            return "Engine[database not detected yet]";
+        }
     }
 
-    private static Dialect detectDialect(ConnectionFactory factory, String url) {
+    /**
+     * The dialect the driver's factory name suggests ("PostgreSQL", "H2", "MariaDB"), used until a
+     * connection's metadata says which database it is; null when the name suggests none.
+     */
+    private static Dialect provisionalDialect(ConnectionFactory factory) {
         ConnectionFactory f = factory;
         while (f instanceof Wrapped<?> w && w.unwrap() instanceof ConnectionFactory inner) {
             f = inner;
         }
-        String name = f.getMetadata().getName();
-        return Dialect.forName(name)
-                .or(() -> url == null ? java.util.Optional.empty() : Dialect.forName(url))
-                .orElseThrow(() -> new OrmException("no dialect for database '" + name + "'"
-                        + (url == null ? "" : " (" + redact(url) + ")") + ". reactive-orm supports PostgreSQL and H2. "
-                        + "Fix: pass one with Engine.builder(...).dialect(...)"));
+        return Dialect.detect(f.getMetadata().getName(), null).orElse(null);
     }
 
     private static String redact(String url) {
@@ -305,7 +327,7 @@ public final class Engine {
             return d;
         }
 
-        /** Overrides the dialect detected from the driver. */
+        /** Sets the dialect instead of detecting it from the first connection's metadata. */
         public Builder dialect(Dialect dialect) {
             this.dialect = Objects.requireNonNull(dialect, "dialect");
             return this;

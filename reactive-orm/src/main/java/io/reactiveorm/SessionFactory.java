@@ -39,7 +39,7 @@ public final class SessionFactory {
     private SessionFactory(Builder builder) {
         this.engine = builder.engine;
         this.metadata = Metadata.of(builder.entities);
-        this.renderer = new SqlRenderer(engine.dialect(), metadata);
+        this.renderer = new SqlRenderer(engine::dialect, metadata); // the engine knows its dialect once connected
         this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
                 io.reactiveorm.session.EntityValidator.detect());
         io.reactiveorm.session.RandomUuids.warmUp(); // seeds here, not on an event loop at the first flush
@@ -90,7 +90,7 @@ public final class SessionFactory {
     }
 
     private Mono<Void> ddl(java.util.function.Supplier<List<String>> statements) {
-        return Mono.defer(() -> engine.executor().runAll(statements.get()));
+        return engine.detectDialect().then(Mono.defer(() -> engine.executor().runAll(statements.get())));
     }
 
     /**

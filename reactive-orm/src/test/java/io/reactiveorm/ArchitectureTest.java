@@ -19,7 +19,7 @@ class ArchitectureTest {
     static final ArchRule sqlMappingAndDialectsKnowNothingOfReactorOrR2dbc = noClasses()
             .that().resideInAnyPackage("io.reactiveorm.sql..", "io.reactiveorm.dialect..", "io.reactiveorm.mapping..",
                     "io.reactiveorm.metamodel..", "io.reactiveorm.schema..", "io.reactiveorm.loading..",
-                    "io.reactiveorm.processor..")
+                    "io.reactiveorm.processor..", "io.reactiveorm.internal.render..")
             .should().dependOnClassesThat().resideInAnyPackage("reactor..", "io.r2dbc..", "org.reactivestreams..");
 
     @ArchTest
@@ -37,7 +37,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theSqlLayerKnowsNothingOfSessions = noClasses()
-            .that().resideInAnyPackage("io.reactiveorm.sql..", "io.reactiveorm.mapping..", "io.reactiveorm.dialect..")
+            .that().resideInAnyPackage("io.reactiveorm.sql..", "io.reactiveorm.mapping..", "io.reactiveorm.dialect..",
+                    "io.reactiveorm.internal.render..")
             .should().dependOnClassesThat().resideInAnyPackage("io.reactiveorm.session..", "io.reactiveorm.execution..",
                     "io.reactiveorm.loading..");
+
+    @ArchTest
+    static final ArchRule thePublicSqlLayerDependsOnNoInternals = noClasses()
+            .that().resideInAnyPackage("io.reactiveorm.sql..", "io.reactiveorm.dialect..", "io.reactiveorm.mapping..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reactiveorm.internal..");
 }

@@ -1,15 +1,20 @@
 package io.reactiveorm.dialect;
 
-import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * What differs between databases, in small parts: identifier quoting, bind markers, paging, DDL
- * types and capability flags. Dialects know nothing of entities; the SQL renderer and the schema
- * generator ask them for these parts and branch on capabilities
- * ({@link #supportsOnConflict()}), never on which database it is.
+ * What differs between databases, as small composed parts with capability flags: identifier
+ * quoting and bind markers here, and {@link Paging}, {@link Upsert}, {@link BulkRows} (array binds,
+ * bind ceiling, key order, batched updates), {@link ColumnTypes}, {@link DdlStatements},
+ * {@link ConstraintErrors}, {@link DriverValues} and {@link TextSyntax} as parts. Dialects know
+ * nothing of entities; the SQL renderers, the flush, the schema generator and the error
+ * translation ask them for these parts and branch on capabilities
+ * ({@link #supportsReturning(StatementKind)}), never on which database it is.
  *
- * <p>Implementations: {@link PostgresDialect}, {@link H2Dialect}.
+ * <p>Implementations: {@link PostgresDialect}, {@link H2Dialect}, {@link MariaDbDialect}. An engine
+ * finds its dialect from the connection's metadata ({@link #detect}); another database plugs in
+ * through a {@link DialectResolver} service.
  */
 public interface Dialect {
 
@@ -18,7 +23,7 @@ public interface Dialect {
 
     /**
      * Quotes an identifier so that reserved words ({@code user}, {@code order}) and any case work.
-     * Embedded double quotes are doubled.
+     * Embedded quote characters are doubled.
      */
     String quote(String identifier);
 
@@ -30,66 +35,82 @@ public interface Dialect {
         return identifier;
     }
 
-    /** The bind marker for the 1-based parameter {@code index} ({@code $1}). */
+    /** The bind marker for the 1-based parameter {@code index} ({@code $1}, {@code ?}). */
     String bindMarker(int index);
 
-    /** The paging clause with leading space, e.g. {@code " LIMIT 10 OFFSET 20"}; empty if both are null. */
-    default String limitOffset(Long limit, Long offset) {
-        StringBuilder sb = new StringBuilder();
-        if (limit != null) {
-            sb.append(" LIMIT ").append(limit);
-        }
-        if (offset != null) {
-            sb.append(" OFFSET ").append(offset);
-        }
-        return sb.toString();
+    /** How {@code limit} and {@code offset} are written. */
+    default Paging paging() {
+        return Paging.LIMIT_OFFSET;
     }
 
-    /** Whether {@code ILIKE} exists; otherwise the renderer uses {@code lower(x) LIKE lower(p)}. */
+    /** Whether {@code ILIKE} exists; otherwise the renderer writes {@code lower(x) LIKE lower(p)}. */
     boolean supportsIlike();
 
-    /** Whether {@code INSERT ... ON CONFLICT} exists; otherwise the renderer writes a {@code MERGE}. */
-    boolean supportsOnConflict();
-
-    /** Whether {@code NULLS FIRST/LAST} may follow ORDER BY items. */
+    /**
+     * Whether {@code NULLS FIRST/LAST} may follow ORDER BY items; otherwise the renderer orders by
+     * {@code x IS NULL} first ({@code x IS NULL, x} for nulls last).
+     */
     default boolean supportsNullsOrdering() {
         return true;
     }
 
+    /** How an insert that meets a unique-key conflict is written. */
+    Upsert upsert();
+
     /** How generated keys come back from an INSERT. */
     GeneratedKeys generatedKeys();
 
+    /**
+     * Whether a statement of {@code kind} may end in {@code RETURNING col, ...} and produce the
+     * changed rows (PostgreSQL: all three; MariaDB: INSERT and DELETE; H2: none).
+     */
+    default boolean supportsReturning(StatementKind kind) {
+        return false;
+    }
+
     /** Whether {@code INSERT ... RETURNING} is supported (see {@link #generatedKeys()}). */
     default boolean supportsInsertReturning() {
-        return generatedKeys() == GeneratedKeys.RETURNING;
+        return supportsReturning(StatementKind.INSERT);
+    }
+
+    /** Array binds, the bind ceiling, key order and batched updates. */
+    default BulkRows bulkRows() {
+        return BulkRows.STANDARD;
+    }
+
+    /** Column, cast, identity and sequence types. */
+    ColumnTypes types();
+
+    /** The DDL type for a column; shorthand for {@code types().columnType(type)}. */
+    default String columnType(SqlType type) {
+        return types().columnType(type);
+    }
+
+    /** The guarded DDL statements. */
+    default DdlStatements ddl() {
+        return DdlStatements.STANDARD;
+    }
+
+    /** Reads constraint and table names from integrity-violation errors. */
+    ConstraintErrors constraintErrors();
+
+    /** How values are bound and read where the driver's own conversion would be wrong. */
+    default DriverValues driverValues() {
+        return DriverValues.AS_IS;
+    }
+
+    /** What the {@code text()} parser skips. */
+    default TextSyntax textSyntax() {
+        return TextSyntax.STANDARD;
     }
 
     /**
-     * The SQL array type for binding a whole column of values as one array parameter
-     * ({@code unnest($1::bigint[])}), or empty where the database or driver cannot. Multi-row
-     * inserts use it to bind one parameter per column instead of one per value.
-     */
-    default Optional<String> arrayType(SqlType type) {
-        return Optional.empty();
-    }
-
-    /** The DDL type for a column ({@code varchar(255)}, {@code bigint}, {@code timestamp with time zone}). */
-    String columnType(SqlType type);
-
-    /**
-     * The DDL of an identity column of base type {@code columnType}
-     * ({@code "bigint GENERATED BY DEFAULT AS IDENTITY"}).
-     */
-    default String identityColumn(String columnType) {
-        return columnType + " GENERATED BY DEFAULT AS IDENTITY";
-    }
-
-    /**
-     * For a database whose driver does not apply a transaction's isolation level itself (H2's
-     * r2dbc driver sends a {@code LOCK_MODE} that H2 2.x ignores): the statement that sets
-     * {@code level} (its SQL name, {@code "REPEATABLE READ"}) for the connection before BEGIN.
-     * The connection is set back with {@link #isolationReset()} when the transaction ends, so the
-     * level never outlives it on a pooled connection. Empty when the driver's BEGIN applies it.
+     * For a database whose driver does not apply a transaction's isolation level reliably itself
+     * (H2's r2dbc driver sends a {@code LOCK_MODE} that H2 2.x ignores) or whose level should be
+     * visible to the session (MariaDB's {@code @@tx_isolation}): the statement that sets {@code level} (its SQL name,
+     * {@code "REPEATABLE READ"}) before BEGIN. Where it sets the level for the connection, it is set
+     * back with {@link #isolationReset()} when the transaction ends, so the level never outlives it
+     * on a pooled connection. Empty when the driver's BEGIN applies it.
      */
     default Optional<String> isolationStatement(String level) {
         return Optional.empty();
@@ -100,21 +121,25 @@ public interface Dialect {
         return Optional.empty();
     }
 
-    /** The SQL expression that draws the next value of a sequence, used as a column default. */
-    String nextSequenceValue(String sequenceName);
-
     /**
-     * The dialect for a database product name as R2DBC's {@code ConnectionFactoryMetadata.getName()}
-     * reports it, or for a driver name from an R2DBC URL ({@code "postgresql"}, {@code "h2"}).
+     * The dialect for a database as a connection's metadata describes it: its product name and
+     * version ({@code "MariaDB"}, {@code "10.11.19-MariaDB"}). {@link DialectResolver} services
+     * are asked first, then the built-in dialects. Product and version are also matched against
+     * each other, as drivers differ in what they put where (r2dbc-mysql reports the server's
+     * {@code version_comment} as the product, and "MariaDB" only in the version).
+     *
+     * @param product the product name, or a driver's factory name when no connection was made
+     * @param version the server version, or null when unknown
+     * @return the dialect, or empty when neither a service nor a built-in one fits
+     * @throws io.reactiveorm.OrmException for a known database in a version reactive-orm does not support
      */
-    static Optional<Dialect> forName(String productOrDriver) {
-        String n = productOrDriver == null ? "" : productOrDriver.toLowerCase(Locale.ROOT);
-        if (n.contains("postgres")) {
-            return Optional.of(new PostgresDialect());
+    static Optional<Dialect> detect(String product, String version) {
+        for (DialectResolver resolver : ServiceLoader.load(DialectResolver.class, Dialect.class.getClassLoader())) {
+            Optional<Dialect> d = resolver.resolve(product, version);
+            if (d.isPresent()) {
+                return d;
+            }
         }
-        if (n.contains("h2")) {
-            return Optional.of(new H2Dialect());
-        }
-        return Optional.empty();
+        return BuiltInDialects.resolve(product, version);
     }
 }

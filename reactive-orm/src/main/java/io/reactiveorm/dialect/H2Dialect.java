@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * H2 (2.x): {@code $n} markers, keys through the driver, {@code MERGE} for upserts.
@@ -14,6 +15,35 @@ import java.util.Optional;
  * ({@code SELECT name FROM users}) finds the tables reactive-orm created on both databases.
  */
 public class H2Dialect implements Dialect {
+
+    private static final ColumnTypes TYPES = new ColumnTypes() {
+        @Override
+        public String columnType(SqlType type) {
+            Class<?> t = type.javaType();
+            if (t == String.class) {
+                return StandardTypes.varchar(type);
+            }
+            if (t == byte[].class) {
+                return "varbinary" + (type.length() > 0 ? "(" + type.length() + ")" : "");
+            }
+            if (t == Instant.class || t == OffsetDateTime.class) {
+                return "timestamp with time zone";
+            }
+            if (t == LocalTime.class) {
+                return "time(6)"; // H2's plain time keeps no fraction of a second; PostgreSQL's keeps microseconds
+            }
+            return StandardTypes.common(type);
+        }
+
+        @Override
+        public String nextSequenceValue(String quotedSequence) {
+            return "NEXT VALUE FOR " + quotedSequence;
+        }
+    };
+
+    private static final ConstraintErrors ERRORS = ConstraintErrors.of('"',
+            Pattern.compile("constraint \"([^\"]+)\"", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("violation: \"(?:[A-Za-z0-9_]+\\.)?([^\" ]+)"));
 
     @Override
     public String name() {
@@ -41,8 +71,8 @@ public class H2Dialect implements Dialect {
     }
 
     @Override
-    public boolean supportsOnConflict() {
-        return false;
+    public Upsert upsert() {
+        return Upsert.MERGE;
     }
 
     @Override
@@ -51,26 +81,13 @@ public class H2Dialect implements Dialect {
     }
 
     @Override
-    public String columnType(SqlType type) {
-        Class<?> t = type.javaType();
-        if (t == String.class) {
-            return "varchar(" + (type.length() > 0 ? type.length() : 255) + ")";
-        }
-        if (t == byte[].class) {
-            return "varbinary" + (type.length() > 0 ? "(" + type.length() + ")" : "");
-        }
-        if (t == Instant.class || t == OffsetDateTime.class) {
-            return "timestamp with time zone";
-        }
-        if (t == LocalTime.class) {
-            return "time(6)"; // H2's plain time keeps no fraction of a second; PostgreSQL's keeps microseconds
-        }
-        return PostgresDialect.common(type);
+    public ColumnTypes types() {
+        return TYPES;
     }
 
     @Override
-    public String nextSequenceValue(String sequenceName) {
-        return "NEXT VALUE FOR " + quote(sequenceName);
+    public ConstraintErrors constraintErrors() {
+        return ERRORS;
     }
 
     @Override
@@ -80,6 +97,6 @@ public class H2Dialect implements Dialect {
 
     @Override
     public Optional<String> isolationReset() {
-        return isolationStatement("READ COMMITTED");
+        return Optional.of("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
     }
 }

@@ -1,16 +1,62 @@
 package io.reactiveorm.dialect;
 
-import io.reactiveorm.OrmException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** PostgreSQL: {@code $n} markers, {@code RETURNING}, {@code ON CONFLICT}, {@code ILIKE}. */
+/**
+ * PostgreSQL: {@code $n} markers, {@code RETURNING} on every statement, {@code ON CONFLICT},
+ * {@code ILIKE}, whole columns bound as arrays ({@code unnest}, {@code = ANY}), transactional DDL.
+ */
 public class PostgresDialect implements Dialect {
+
+    /** Element types r2dbc-postgresql binds as arrays. */
+    private static final Set<Class<?>> ARRAY_ELEMENTS = Set.of(String.class, Long.class, Integer.class, Short.class,
+            Boolean.class, Double.class, Float.class, BigDecimal.class, UUID.class, LocalDate.class);
+
+    private static final ColumnTypes TYPES = new ColumnTypes() {
+        @Override
+        public String columnType(SqlType type) {
+            Class<?> t = type.javaType();
+            if (t == String.class) {
+                return StandardTypes.varchar(type);
+            }
+            if (t == byte[].class) {
+                return "bytea";
+            }
+            if (t == Instant.class || t == OffsetDateTime.class) {
+                return "timestamp with time zone";
+            }
+            return StandardTypes.common(type);
+        }
+
+        @Override
+        public String nextSequenceValue(String quotedSequence) {
+            return "nextval('" + quotedSequence.replace("'", "''") + "')";
+        }
+    };
+
+    private static final BulkRows BULK_ROWS = new BulkRows(
+            t -> ARRAY_ELEMENTS.contains(t.javaType()) ? Optional.of(TYPES.columnType(t) + "[]") : Optional.empty(),
+            BulkRows.DEFAULT_MAX_BINDS, false, BulkRows.BatchedUpdate.UNNEST_ARRAYS);
+
+    private static final DdlStatements DDL = new DdlStatements() {
+        @Override
+        public boolean transactional() {
+            return true;
+        }
+    };
+
+    private static final ConstraintErrors ERRORS = ConstraintErrors.of('"',
+            Pattern.compile("constraint \"([^\"]+)\"", Pattern.CASE_INSENSITIVE));
+
+    private static final Set<StatementKind> RETURNING = EnumSet.allOf(StatementKind.class);
 
     @Override
     public String name() {
@@ -33,8 +79,8 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean supportsOnConflict() {
-        return true;
+    public Upsert upsert() {
+        return Upsert.ON_CONFLICT;
     }
 
     @Override
@@ -43,75 +89,27 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String columnType(SqlType type) {
-        Class<?> t = type.javaType();
-        if (t == String.class) {
-            return "varchar(" + (type.length() > 0 ? type.length() : 255) + ")";
-        }
-        if (t == byte[].class) {
-            return "bytea";
-        }
-        if (t == Instant.class || t == OffsetDateTime.class) {
-            return "timestamp with time zone";
-        }
-        return common(type);
-    }
-
-    /** Element types r2dbc-postgresql binds as arrays. */
-    private static final java.util.Set<Class<?>> ARRAY_ELEMENTS = java.util.Set.of(String.class, Long.class,
-            Integer.class, Short.class, Boolean.class, Double.class, Float.class, BigDecimal.class, UUID.class,
-            LocalDate.class);
-
-    @Override
-    public java.util.Optional<String> arrayType(SqlType type) {
-        return ARRAY_ELEMENTS.contains(type.javaType()) ? java.util.Optional.of(columnType(type) + "[]")
-                : java.util.Optional.empty();
+    public boolean supportsReturning(StatementKind kind) {
+        return RETURNING.contains(kind);
     }
 
     @Override
-    public String nextSequenceValue(String sequenceName) {
-        return "nextval('" + quote(sequenceName).replace("'", "''") + "')";
+    public BulkRows bulkRows() {
+        return BULK_ROWS;
     }
 
-    /** Types spelled the same on PostgreSQL and H2. */
-    static String common(SqlType type) {
-        Class<?> t = type.javaType();
-        if (t == Long.class) {
-            return "bigint";
-        }
-        if (t == Integer.class) {
-            return "integer";
-        }
-        if (t == Short.class || t == Byte.class) {
-            return "smallint";
-        }
-        if (t == Boolean.class) {
-            return "boolean";
-        }
-        if (t == Double.class) {
-            return "double precision";
-        }
-        if (t == Float.class) {
-            return "real";
-        }
-        if (t == BigDecimal.class) {
-            int precision = type.precision() > 0 ? type.precision() : 38;
-            int scale = type.precision() > 0 ? type.scale() : 2;
-            return "numeric(" + precision + "," + scale + ")";
-        }
-        if (t == UUID.class) {
-            return "uuid";
-        }
-        if (t == LocalDate.class) {
-            return "date";
-        }
-        if (t == LocalTime.class) {
-            return "time";
-        }
-        if (t == LocalDateTime.class) {
-            return "timestamp";
-        }
-        throw new OrmException("no SQL type for the Java type " + t.getName()
-                + ". Fix: map it with @Convert to a supported type, or mark it @Transient");
+    @Override
+    public ColumnTypes types() {
+        return TYPES;
+    }
+
+    @Override
+    public DdlStatements ddl() {
+        return DDL;
+    }
+
+    @Override
+    public ConstraintErrors constraintErrors() {
+        return ERRORS;
     }
 }

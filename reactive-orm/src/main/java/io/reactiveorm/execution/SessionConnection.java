@@ -3,6 +3,7 @@ package io.reactiveorm.execution;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
+import io.reactiveorm.dialect.DriverValues;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.JoinColumnModel;
@@ -56,6 +57,7 @@ public final class SessionConnection implements StatementWatch {
      * query did not select stay null).
      */
     public Flux<Object[]> entityRows(RenderedSql sql, int fetchSize) {
+        DriverValues driver = executor.dialect().driverValues();
         EntityModel<?> model = sql.entity();
         List<AttributeModel> attributes = model.attributes();
         List<RelationshipModel> foreignKeys = model.foreignKeys();
@@ -64,10 +66,10 @@ public final class SessionConnection implements StatementWatch {
             Object[] values = new Object[n + foreignKeys.size()];
             if (!sql.columns().isEmpty()) {
                 for (int i = 0; i < n; i++) {
-                    values[i] = RowReader.read(row, i, attributes.get(i), null);
+                    values[i] = RowReader.read(row, i, attributes.get(i), null, driver);
                 }
                 for (int k = 0; k < foreignKeys.size(); k++) {
-                    values[n + k] = RowReader.read(row, n + k, null, foreignKeys.get(k).joinColumn().columnType());
+                    values[n + k] = RowReader.read(row, n + k, null, foreignKeys.get(k).joinColumn().columnType(), driver);
                 }
                 return values;
             }
@@ -76,13 +78,13 @@ public final class SessionConnection implements StatementWatch {
                 String name = columns.get(c).getName().toLowerCase(Locale.ROOT);
                 for (int i = 0; i < n; i++) {
                     if (attributes.get(i).columnName().toLowerCase(Locale.ROOT).equals(name)) {
-                        values[i] = RowReader.read(row, c, attributes.get(i), null);
+                        values[i] = RowReader.read(row, c, attributes.get(i), null, driver);
                     }
                 }
                 for (int k = 0; k < foreignKeys.size(); k++) {
                     JoinColumnModel jc = foreignKeys.get(k).joinColumn();
                     if (jc.columnName().toLowerCase(Locale.ROOT).equals(name)) {
-                        values[n + k] = RowReader.read(row, c, null, jc.columnType());
+                        values[n + k] = RowReader.read(row, c, null, jc.columnType(), driver);
                     }
                 }
             }
@@ -91,10 +93,11 @@ public final class SessionConnection implements StatementWatch {
     }
 
     /**
-     * Rows of a relationship-load query ({@code SqlRenderer.renderLoad}): the entity's attributes and
+     * Rows of a relationship-load query ({@code LoadStatements.load}): the entity's attributes and
      * foreign keys as {@link #entityRows}, then the grouping key, read as {@code sql.types().get(0)}.
      */
     public Flux<Object[]> entityRowsWithKey(RenderedSql sql) {
+        DriverValues driver = executor.dialect().driverValues();
         EntityModel<?> model = sql.entity();
         List<AttributeModel> attributes = model.attributes();
         List<RelationshipModel> foreignKeys = model.foreignKeys();
@@ -104,12 +107,12 @@ public final class SessionConnection implements StatementWatch {
         return executor.query(connection, sql, 0, (row, metadata) -> {
             Object[] values = new Object[n + k + 1];
             for (int i = 0; i < n; i++) {
-                values[i] = RowReader.read(row, i, attributes.get(i), null);
+                values[i] = RowReader.read(row, i, attributes.get(i), null, driver);
             }
             for (int i = 0; i < k; i++) {
-                values[n + i] = RowReader.read(row, n + i, null, foreignKeys.get(i).joinColumn().columnType());
+                values[n + i] = RowReader.read(row, n + i, null, foreignKeys.get(i).joinColumn().columnType(), driver);
             }
-            values[n + k] = RowReader.read(row, n + k, null, keyType);
+            values[n + k] = RowReader.read(row, n + k, null, keyType, driver);
             return values;
         }, this);
     }
@@ -119,6 +122,7 @@ public final class SessionConnection implements StatementWatch {
      * attributes and foreign keys, then each joined target's, all as Java values.
      */
     public Flux<Object[]> joinedRows(RenderedSql sql) {
+        DriverValues driver = executor.dialect().driverValues();
         List<EntityModel<?>> segments = new java.util.ArrayList<>();
         segments.add(sql.entity());
         for (RelationshipModel r : sql.joined()) {
@@ -130,11 +134,11 @@ public final class SessionConnection implements StatementWatch {
             int i = 0;
             for (EntityModel<?> m : segments) {
                 for (AttributeModel a : m.attributes()) {
-                    values[i] = RowReader.read(row, i, a, null);
+                    values[i] = RowReader.read(row, i, a, null, driver);
                     i++;
                 }
                 for (RelationshipModel fk : m.foreignKeys()) {
-                    values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType());
+                    values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType(), driver);
                     i++;
                 }
             }
@@ -147,8 +151,9 @@ public final class SessionConnection implements StatementWatch {
      * Reactive Streams sequence cannot hold null), so {@code max(..)} over no rows is empty.
      */
     public Flux<Object> scalars(RenderedSql sql, int fetchSize) {
+        DriverValues driver = executor.dialect().driverValues();
         return executor.query(connection, sql, fetchSize, (row, metadata) -> {
-            Object value = RowReader.scalar(row, sql);
+            Object value = RowReader.scalar(row, sql, driver);
             return value == null ? NULL : value;
         }, this).filter(value -> value != NULL);
     }
@@ -156,13 +161,15 @@ public final class SessionConnection implements StatementWatch {
 
     /** Whole rows. */
     public Flux<Row> rows(RenderedSql sql, List<Expression<?>> projection, int fetchSize) {
-        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.row(row, metadata, sql, projection),
+        DriverValues driver = executor.dialect().driverValues();
+        return executor.query(connection, sql, fetchSize, (row, metadata) -> RowReader.row(row, metadata, sql, projection, driver),
                 this);
     }
 
     /** Runs an INSERT with generated keys and emits the first returned column of each row as {@code keyType}. */
     public Flux<Object> insertReturningKeys(RenderedSql sql, Class<?> keyType) {
-        return executor.query(connection, sql, 0, (row, metadata) -> RowReader.read(row, 0, null, keyType),
+        DriverValues driver = executor.dialect().driverValues();
+        return executor.query(connection, sql, 0, (row, metadata) -> RowReader.read(row, 0, null, keyType, driver),
                 this);
     }
 

@@ -2,6 +2,7 @@ package io.reactiveorm.execution;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionMetadata;
 import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcException;
@@ -15,6 +16,7 @@ import io.reactiveorm.OrmException;
 import io.reactiveorm.PoolTimeoutException;
 import io.reactiveorm.StatementListener;
 import io.reactiveorm.dialect.Dialect;
+import io.reactiveorm.dialect.DriverValues;
 import io.reactiveorm.sql.BindValue;
 import io.reactiveorm.sql.RenderedSql;
 import java.nio.ByteBuffer;
@@ -25,8 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -43,16 +43,17 @@ public final class StatementExecutor {
     private static final Logger ECHO = LoggerFactory.getLogger("io.reactiveorm.engine");
     /** Every statement at DEBUG whatever echo says (Hibernate's org.hibernate.SQL): turn it on in the logging setup. */
     private static final Logger SQL = LoggerFactory.getLogger("io.reactiveorm.sql");
-    private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
-    private static final Pattern H2_CONSTRAINT = Pattern.compile("violation: \"(?:[A-Za-z0-9_]+\\.)?([^\" ]+)");
-    private static final Pattern TARGET_TABLE = Pattern.compile(
-            "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+(?:\"[^\"]+\"\\.)?\"([^\"]+)\"",
-            Pattern.CASE_INSENSITIVE);
 
     private static final Logger LOG = LoggerFactory.getLogger(StatementExecutor.class);
 
     private final ConnectionFactory connectionFactory;
-    private final Dialect dialect;
+    /** The dialect given to the engine, or null to detect it. */
+    private final Dialect configured;
+    /** The dialect the driver's factory name suggests, used until detection; null when it suggests none. */
+    private final Dialect provisional;
+    private volatile Dialect detected;
+    /** A detection in flight, or null. */
+    private Mono<Dialect> detecting;
     private final String poolDescription;
     private final boolean echo;
     private final boolean echoBindValues;
@@ -60,16 +61,18 @@ public final class StatementExecutor {
 
     /**
      * @param connectionFactory where connections come from (the engine's pool)
-     * @param dialect the database's dialect
+     * @param dialect the database's dialect, or null to detect it from the first connection's metadata
+     * @param provisional the dialect the driver's name suggests, used until detection (null: none)
      * @param poolDescription the pool's size and timeout, for the message of a pool timeout
      * @param echo log each statement
      * @param echoBindValues include bind values in the log
      * @param listeners told of every statement (live list)
      */
-    public StatementExecutor(ConnectionFactory connectionFactory, Dialect dialect, String poolDescription, boolean echo,
-            boolean echoBindValues, List<StatementListener> listeners) {
+    public StatementExecutor(ConnectionFactory connectionFactory, Dialect dialect, Dialect provisional,
+            String poolDescription, boolean echo, boolean echoBindValues, List<StatementListener> listeners) {
         this.connectionFactory = connectionFactory;
-        this.dialect = dialect;
+        this.configured = dialect;
+        this.provisional = provisional;
         this.poolDescription = poolDescription;
         this.echo = echo;
         this.echoBindValues = echoBindValues;
@@ -116,9 +119,68 @@ public final class StatementExecutor {
                 + ". Fix: check that the database is up and reachable at the engine's URL", e);
     }
 
-    /** The database's dialect. */
-    Dialect dialect() {
-        return dialect;
+    /**
+     * The database's dialect: the configured one, else the one detected from a connection's
+     * metadata, else (before detection) the one the driver's name suggests.
+     *
+     * @throws OrmException before detection, when the driver's name suggests none
+     */
+    public Dialect dialect() {
+        Dialect known = configured != null ? configured : detected;
+        if (known != null) {
+            return known;
+        }
+        if (provisional != null) {
+            return provisional;
+        }
+        throw new OrmException("the engine does not know its database yet: it reads the product and version from "
+                + "the first connection. Fix: subscribe to engine.detectDialect() first (every session operation "
+                + "does), or pass the dialect with Engine.builder(..).dialect(..)");
+    }
+
+    /**
+     * The database's dialect, detected once from a real connection's metadata (product name and
+     * version) unless one was configured: a connection is taken from the pool, its metadata read
+     * (drivers fill it in during the handshake, so no statement runs) and given back. Runs to its
+     * end whatever the subscriber cancels; concurrent callers share one detection, and a failed one
+     * is tried again by the next caller.
+     */
+    public Mono<Dialect> detectDialect() {
+        Dialect known = configured != null ? configured : detected;
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return Mono.deferContextual(context -> {
+            synchronized (this) {
+                if (detected != null) {
+                    return Mono.just(detected);
+                }
+                if (detecting == null) {
+                    Mono<Dialect> work = Mono.from(connectionFactory.create())
+                            .onErrorMap(this::acquisitionFailed)
+                            .flatMap(c -> Mono.fromCallable(() -> detect(c.getMetadata()))
+                                    .flatMap(d -> Mono.from(c.close()).thenReturn(d))
+                                    .onErrorResume(e -> Mono.from(c.close()).onErrorResume(x -> Mono.empty()).then(Mono.error(e))))
+                            .doOnNext(d -> detected = d);
+                    detecting = Detached.start(work, context).doOnError(e -> forgetFailedDetection());
+                }
+                return detecting;
+            }
+        });
+    }
+
+    /** Lets the next caller try again (at worst a detection in flight runs a second time). */
+    private synchronized void forgetFailedDetection() {
+        detecting = null;
+    }
+
+    private static Dialect detect(ConnectionMetadata metadata) {
+        String product = metadata.getDatabaseProductName();
+        String version = metadata.getDatabaseVersion();
+        return Dialect.detect(product, version).orElseThrow(() -> new OrmException("no dialect for the database '"
+                + product + "' (version " + version + "). reactive-orm supports PostgreSQL, H2 and MariaDB "
+                + io.reactiveorm.dialect.MariaDbDialect.MINIMUM_VERSION + " or later. Fix: pass one with "
+                + "Engine.builder(..).dialect(..), or provide it through a DialectResolver service"));
     }
 
     static Mono<Void> beginTransaction(Connection c, String isolation) {
@@ -247,13 +309,16 @@ public final class StatementExecutor {
         return statement;
     }
 
-    private static void bind(Statement statement, List<BindValue> binds) {
+    /** Binds values as the dialect's {@link DriverValues} has the driver take them. */
+    private void bind(Statement statement, List<BindValue> binds) {
+        DriverValues values = dialect().driverValues();
         for (int i = 0; i < binds.size(); i++) {
             BindValue b = binds.get(i);
             if (b.value() == null) {
-                statement.bindNull(i, b.type() == byte[].class ? ByteBuffer.class : b.type());
+                statement.bindNull(i, b.type() == byte[].class ? ByteBuffer.class : values.driverType(b.type()));
             } else {
-                statement.bind(i, b.value() instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : b.value());
+                Object value = values.toDriver(b.value());
+                statement.bind(i, value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value);
             }
         }
     }
@@ -288,17 +353,18 @@ public final class StatementExecutor {
         }
     }
 
-    /** Driver errors with the statement for context; constraint violations as {@link IntegrityException}. */
-    static Throwable translate(Throwable e, String sql) {
+    /**
+     * Driver errors with the statement for context; constraint violations as {@link IntegrityException},
+     * with the table and constraint the dialect's {@link io.reactiveorm.dialect.ConstraintErrors} read.
+     */
+    Throwable translate(Throwable e, String sql) {
         if (e instanceof OrmException) {
             return e;
         }
         if (e instanceof R2dbcDataIntegrityViolationException violation) {
-            String table = firstGroup(TARGET_TABLE, sql);
-            String constraint = firstGroup(QUOTED_CONSTRAINT, violation.getMessage());
-            if (constraint == null) {
-                constraint = firstGroup(H2_CONSTRAINT, violation.getMessage());
-            }
+            io.reactiveorm.dialect.ConstraintErrors errors = dialect().constraintErrors();
+            String table = errors.table(sql).orElse(null);
+            String constraint = errors.constraint(violation.getMessage()).orElse(null);
             return new IntegrityException("integrity constraint violated" + (table != null ? " on table " + table : "")
                     + (constraint != null ? " (constraint " + constraint + ")" : "") + ": " + violation.getMessage()
                     + " -- statement: " + sql, table, constraint, e);
@@ -310,11 +376,4 @@ public final class StatementExecutor {
         return e;
     }
 
-    private static String firstGroup(Pattern pattern, String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = pattern.matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 }

@@ -1,5 +1,6 @@
 package io.reactiveorm.mapping;
 
+import io.reactiveorm.dialect.SqlType;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.EnumType;
 
@@ -65,6 +66,11 @@ public record AttributeModel(
     /** Writes a Java value into this attribute of an entity instance. */
     public void set(Object entity, Object value) {
         access.set(entity, value);
+    }
+
+    /** The column's type with its size facets ({@code length}, {@code precision}, {@code scale}), as dialects name types. */
+    public SqlType sqlType() {
+        return new SqlType(columnType, length, precision, scale);
     }
 
     /**

@@ -133,7 +133,7 @@ public class ChangeRenderer {
     /** {@code "name" type [DEFAULT x] [NOT NULL]}, with the dialect's identity clause for identity columns. */
     protected String columnDefinition(Column c) {
         StringBuilder sb = new StringBuilder(q(c.name())).append(' ')
-                .append(c.identity() ? dialect.identityColumn(c.type()) : c.type());
+                .append(c.identity() ? dialect.types().identityColumn(c.type()) : c.type());
         if (c.defaultValue() != null && !c.identity()) {
             sb.append(" DEFAULT ").append(c.defaultValue());
         }

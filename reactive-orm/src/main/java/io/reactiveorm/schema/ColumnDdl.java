@@ -43,10 +43,10 @@ final class ColumnDdl {
         String type = baseType(a);
         String defaultValue = a.columnDefault();
         if (a.generation() == GenerationKind.IDENTITY) {
-            type = dialect.identityColumn(type);
+            type = dialect.types().identityColumn(type);
             defaultValue = null;
         } else if (a.generation() == GenerationKind.SEQUENCE) {
-            defaultValue = dialect.nextSequenceValue(a.sequenceName());
+            defaultValue = dialect.types().nextSequenceValue(dialect.quote(a.sequenceName()));
         } else if (a.version() && defaultValue == null) {
             defaultValue = "0";
         }

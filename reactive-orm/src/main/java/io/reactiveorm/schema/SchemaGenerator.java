@@ -1,5 +1,7 @@
 package io.reactiveorm.schema;
 
+import io.reactiveorm.OrmException;
+import io.reactiveorm.dialect.DdlStatements;
 import io.reactiveorm.dialect.Dialect;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
@@ -32,11 +34,12 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * <p>Both lists can be executed repeatedly: every statement is guarded by {@code IF NOT EXISTS} or
- * {@code IF EXISTS}. Tables come after the tables their foreign keys reference; when two tables
+ * <p>Both lists can be executed repeatedly, statement by statement: every statement is guarded by
+ * {@code IF NOT EXISTS} or {@code IF EXISTS} (the dialect's {@link DdlStatements}), so a run that
+ * stopped half-way on a database whose DDL commits implicitly (MariaDB, H2) is completed by the next. Tables come after the tables their foreign keys reference; when two tables
  * reference each other, the foreign key that closes the cycle is added after both exist as a pair
- * {@code ALTER TABLE ... DROP CONSTRAINT IF EXISTS} + {@code ALTER TABLE ... ADD CONSTRAINT} (neither
- * PostgreSQL nor H2 has {@code ADD CONSTRAINT IF NOT EXISTS} in common), so a second run re-creates
+ * {@code ALTER TABLE ... DROP CONSTRAINT IF EXISTS} + {@code ALTER TABLE ... ADD CONSTRAINT} (the
+ * databases have no {@code ADD CONSTRAINT IF NOT EXISTS} in common), so a second run re-creates
  * that constraint rather than skipping it. Existing tables are never altered otherwise: this is
  * {@code CREATE IF NOT EXISTS}, not a schema migration.
  *
@@ -69,11 +72,12 @@ public final class SchemaGenerator {
     public List<String> createStatements() {
         TableOrder order = TableOrder.of(metadata);
         List<String> sql = new ArrayList<>();
+        DdlStatements ddl = dialect.ddl();
         for (String schema : schemas()) {
-            sql.add("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
+            sql.add(ddl.createSchema(dialect.quote(schema)));
         }
         for (String sequence : sequences()) {
-            sql.add("CREATE SEQUENCE IF NOT EXISTS " + dialect.quote(sequence));
+            sql.add(ddl.createSequence(dialect.quote(sequence)));
         }
         for (EntityModel<?> model : order.entities()) {
             sql.add(createTable(model, order));
@@ -82,7 +86,7 @@ public final class SchemaGenerator {
             EntityModel<?> owner = metadata.entity(r.owner());
             String table = table(owner);
             String name = dialect.quote(foreignKeyName(owner.tableName(), r.joinColumn().columnName()));
-            sql.add("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + name);
+            sql.add(ddl.dropConstraint(table, name));
             sql.add("ALTER TABLE " + table + " ADD " + foreignKey(owner.tableName(), r.joinColumn(),
                     metadata.entity(r.target()), false));
         }
@@ -92,9 +96,8 @@ public final class SchemaGenerator {
         for (EntityModel<?> model : order.entities()) {
             for (IndexModel index : model.indexes()) {
                 if (!index.constraint()) {
-                    sql.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
-                            + dialect.quote(index.name()) + " ON " + table(model) + " (" + quoted(index.columnNames())
-                            + ")");
+                    sql.add(ddl.createIndex(index.unique(), dialect.quote(index.name()), table(model),
+                            quoted(index.columnNames())));
                 }
             }
         }
@@ -112,15 +115,15 @@ public final class SchemaGenerator {
         List<RelationshipModel> joinTables = new ArrayList<>(joinTables());
         Collections.reverse(joinTables);
         for (RelationshipModel r : joinTables) {
-            sql.add("DROP TABLE IF EXISTS " + dialect.quote(r.joinTable().tableName()) + " CASCADE");
+            sql.add(dialect.ddl().dropTable(dialect.quote(r.joinTable().tableName())));
         }
         List<EntityModel<?>> entities = new ArrayList<>(TableOrder.of(metadata).entities());
         Collections.reverse(entities);
         for (EntityModel<?> model : entities) {
-            sql.add("DROP TABLE IF EXISTS " + table(model) + " CASCADE");
+            sql.add(dialect.ddl().dropTable(table(model)));
         }
         for (String sequence : sequences()) {
-            sql.add("DROP SEQUENCE IF EXISTS " + dialect.quote(sequence));
+            sql.add(dialect.ddl().dropSequence(dialect.quote(sequence)));
         }
         return List.copyOf(sql);
     }
@@ -155,7 +158,7 @@ public final class SchemaGenerator {
             parts.add(columns.render(c));
         }
         parts.addAll(constraints);
-        return "CREATE TABLE IF NOT EXISTS " + table(model) + " (" + String.join(", ", parts) + ")";
+        return dialect.ddl().createTable(table(model), String.join(", ", parts));
     }
 
     private String createJoinTable(RelationshipModel r) {
@@ -170,7 +173,7 @@ public final class SchemaGenerator {
                 joinTable.inverseJoinColumn().columnName())) + ")");
         parts.add(foreignKey(name, joinTable.joinColumn(), owner, true));
         parts.add(foreignKey(name, joinTable.inverseJoinColumn(), target, true));
-        return "CREATE TABLE IF NOT EXISTS " + dialect.quote(name) + " (" + String.join(", ", parts) + ")";
+        return dialect.ddl().createTable(dialect.quote(name), String.join(", ", parts));
     }
 
     /** {@code CONSTRAINT "fk_<table>_<column>" FOREIGN KEY ("column") REFERENCES "target" ("key")}. */
@@ -215,6 +218,11 @@ public final class SchemaGenerator {
         Set<String> sequences = new LinkedHashSet<>();
         for (EntityModel<?> model : metadata.entities()) {
             if (model.id().generation() == GenerationKind.SEQUENCE) {
+                if (!dialect.types().supportsSequences()) {
+                    throw new OrmException(model.name() + "." + model.id().path() + " is generated from the sequence "
+                            + model.id().sequenceName() + ", but " + dialect.name() + " has no sequences. Fix: use "
+                            + "@GeneratedValue(strategy = GenerationType.IDENTITY) on this database");
+                }
                 sequences.add(model.id().sequenceName());
             }
         }

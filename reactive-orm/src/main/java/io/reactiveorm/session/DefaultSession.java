@@ -264,7 +264,7 @@ public final class DefaultSession implements ExternalSession {
         Objects.requireNonNull(query, "query");
         return queue.submitExclusive(() -> {
             requireOpen();
-            return scope.settled().thenMany(autoflush().thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
+            return ready().thenMany(autoflush().thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
         });
     }
 
@@ -821,29 +821,42 @@ public final class DefaultSession implements ExternalSession {
             if (closed) {
                 return Mono.empty();
             }
-            return queue.submitAlways(() -> scope.rollback(() -> { })).then(Mono.fromRunnable(() -> {
+            // closed before the ROLLBACK and release: an operation cancelled between two of its
+            // steps may still reach connection() afterwards, and must not acquire one then
+            return queue.submitAlways(() -> {
                 closed = true;
-                map.clear(true);
-            }));
+                return scope.rollback(() -> { });
+            }).then(Mono.fromRunnable(() -> map.clear(true)));
         });
     }
 
     // ---- connection ---------------------------------------------------------------------------
 
     private Mono<SessionConnection> connection() {
-        return scope.connection();
+        return Mono.defer(() -> {
+            requireOpen();
+            return scope.connection();
+        });
     }
 
     private Mono<SessionConnection> transaction() {
-        return scope.transaction();
+        return Mono.defer(() -> {
+            requireOpen();
+            return scope.transaction();
+        });
     }
 
     /** Queues an operation behind the ones already subscribed. */
     private <T> Flux<T> run(Supplier<? extends Publisher<T>> operation) {
         return queue.submit(() -> {
             requireOpen();
-            return scope.settled().thenMany(Flux.defer(operation));
+            return ready().thenMany(Flux.defer(operation));
         });
+    }
+
+    /** Waits until the engine knows its dialect (statements are rendered for it) and the connection is settled. */
+    private Mono<Void> ready() {
+        return engine.detectDialect().then(scope.settled());
     }
 
     private void requireOpen() {

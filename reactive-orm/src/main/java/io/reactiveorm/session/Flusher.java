@@ -4,6 +4,7 @@ import io.reactiveorm.OrmException;
 import io.reactiveorm.Session;
 import io.reactiveorm.StaleObjectException;
 import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.internal.render.FlushStatements;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.GenerationKind;
@@ -40,11 +41,13 @@ final class Flusher {
     static final int MAX_ROUNDS = 100;
 
     private final SqlRenderer renderer;
+    private final FlushStatements statements;
     private final IdentityMap map;
     private final List<io.reactiveorm.EntityListener> listeners;
 
     Flusher(SqlRenderer renderer, IdentityMap map, List<io.reactiveorm.EntityListener> listeners) {
         this.renderer = renderer;
+        this.statements = new FlushStatements(renderer::dialect, renderer.metadata());
         this.map = map;
         this.listeners = listeners;
     }
@@ -121,8 +124,8 @@ final class Flusher {
             for (InstanceState s : action.states()) {
                 (id.generatedByDatabase() && id.get(s.entity) == null ? generated : keyed).add(s);
             }
-            int perStatement = renderer.insertBatchSize(model.type(), true);
-            int perKeyedStatement = renderer.insertBatchSize(model.type(), false);
+            int perStatement = statements.insertBatchSize(model, true);
+            int perKeyedStatement = statements.insertBatchSize(model, false);
             // A self-referencing table is inserted one level of its tree at a time, roots first, so
             // that each row's parent has its key when the row is rendered.
             List<List<InstanceState>> batches = new ArrayList<>();
@@ -312,12 +315,13 @@ final class Flusher {
             FlushPlan.Update first = group.get(0);
             EntityModel<?> model = first.model();
             if (group.size() > 1) {
-                java.util.Optional<RenderedSql> arrays = renderer.renderArrayUpdate(model,
+                java.util.Optional<RenderedSql> batched = statements.batchedUpdate(model,
                         first.changed().stream().map(i -> model.attributes().get(i)).toList(),
                         first.changedForeignKeys().stream().map(k -> model.foreignKeys().get(k)).toList(),
                         group.stream().map(u -> u.state().entity).toList());
-                if (arrays.isPresent()) {
-                    return arrayUpdate(connection, group, arrays.get(), session);
+                if (batched.isPresent()) {
+                    return statements.batchedUpdateReturnsKeys() ? arrayUpdate(connection, group, batched.get(), session)
+                            : joinedUpdate(connection, group, batched.get(), session);
                 }
             }
             List<List<io.reactiveorm.sql.BindValue>> bindSets = new ArrayList<>();
@@ -356,11 +360,61 @@ final class Flusher {
             Session session) {
         return connection.insertReturningKeys(sql, sql.types().get(0)).collectList().flatMap(keys -> {
             java.util.Set<Object> updated = new java.util.HashSet<>(keys);
-            for (FlushPlan.Update u : group) {
-                if (!updated.contains(u.state().model.id().toDatabase(u.state().key.id()))) {
-                    return Mono.error(stale(u.state(), "updated"));
-                }
+            FlushPlan.Update missing = firstMissing(group, updated);
+            return missing != null ? Mono.error(stale(missing.state(), "updated")) : updated(group, session);
+        });
+    }
+
+    /**
+     * One UPDATE for the group that returns a row count, not the rows (MariaDB's joined rows). A
+     * versioned group's rows are locked and their versions compared first, so that the object
+     * changed by another transaction is named; a count short of the group then means rows deleted
+     * meanwhile, found by their keys.
+     */
+    private Mono<Void> joinedUpdate(SessionConnection connection, List<FlushPlan.Update> group, RenderedSql sql,
+            Session session) {
+        EntityModel<?> model = group.get(0).model();
+        List<Object> keys = group.stream().map(u -> model.id().toDatabase(u.state().key.id())).toList();
+        Mono<Void> versionsChecked = model.version().isEmpty() ? Mono.empty()
+                : connection.rows(statements.lockRows(model, keys), List.of(), 0).collectList().flatMap(rows -> {
+                    AttributeModel version = model.version().get();
+                    Map<Object, Object> current = new HashMap<>();
+                    rows.forEach(r -> current.put(r.get(0), r.get(1)));
+                    for (FlushPlan.Update u : group) {
+                        Object found = current.get(model.id().toDatabase(u.state().key.id()));
+                        Object loaded = version.toDatabase(version.get(u.state().entity));
+                        if (found == null || ((Number) found).longValue() != ((Number) loaded).longValue()) {
+                            return Mono.error(stale(u.state(), "updated"));
+                        }
+                    }
+                    return Mono.<Void>empty();
+                });
+        return versionsChecked.then(connection.update(sql)).flatMap(count -> {
+            if (count == group.size()) {
+                return updated(group, session);
             }
+            return connection.rows(statements.lockRows(model, keys), List.of(), 0).collectList().flatMap(rows -> {
+                java.util.Set<Object> present = new java.util.HashSet<>();
+                rows.forEach(r -> present.add(r.get(0)));
+                FlushPlan.Update missing = firstMissing(group, present);
+                return Mono.error(stale((missing != null ? missing : group.get(0)).state(), "updated"));
+            });
+        });
+    }
+
+    /** The first update of {@code group} whose row key is not among {@code keys}, or null. */
+    private static FlushPlan.Update firstMissing(List<FlushPlan.Update> group, java.util.Set<Object> keys) {
+        for (FlushPlan.Update u : group) {
+            if (!keys.contains(u.state().model.id().toDatabase(u.state().key.id()))) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** A batched UPDATE wrote every row of the group: versions one up, new snapshots, callbacks. */
+    private Mono<Void> updated(List<FlushPlan.Update> group, Session session) {
+        return Mono.fromRunnable(() -> {
             for (FlushPlan.Update u : group) {
                 InstanceState s = u.state();
                 s.model.version().ifPresent(v -> v.set(s.entity,
@@ -370,7 +424,6 @@ final class Flusher {
                 Callbacks.invoke(s.model, PostUpdate.class, s.entity);
                 listeners.forEach(l -> l.afterUpdate(session, s.entity));
             }
-            return Mono.<Void>empty();
         });
     }
 
@@ -409,15 +462,15 @@ final class Flusher {
     private Mono<Void> associations(SessionConnection connection, FlushPlan.Associations action) {
         return Mono.defer(() -> {
             io.reactiveorm.mapping.RelationshipModel owning = action.owning();
-            AttributeModel ownerId = io.reactiveorm.mapping.Metadata.model(owning.owner()).id();
-            AttributeModel targetId = io.reactiveorm.mapping.Metadata.model(owning.target()).id();
+            AttributeModel ownerId = renderer.metadata().entity(owning.owner()).id();
+            AttributeModel targetId = renderer.metadata().entity(owning.target()).id();
             List<Object[]> keys = new ArrayList<>();
             for (Object[] pair : action.pairs()) {
                 keys.add(new Object[] {ownerId.toDatabase(ownerId.get(pair[0])), targetId.toDatabase(targetId.get(pair[1]))});
             }
             return Flux.fromIterable(chunks(keys, UPDATE_BATCH)).concatMap(chunk -> connection.update(action.insert()
-                    ? renderer.renderAssociationInsert(owning.joinTable(), chunk)
-                    : renderer.renderAssociationDelete(owning.joinTable(), chunk))).then();
+                    ? statements.associationInsert(owning.joinTable(), chunk)
+                    : statements.associationDelete(owning.joinTable(), chunk))).then();
         });
     }
 

@@ -1,6 +1,7 @@
 package io.reactiveorm.session;
 
 import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.internal.render.LoadStatements;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.Metadata;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
  */
 final class RelationshipLoader {
 
-    private final SqlRenderer renderer;
+    private final LoadStatements loads;
     private final Metadata metadata;
     private final IdentityMap map;
     /** Turns a row (attributes, then foreign keys) into the session's object for it. */
@@ -35,7 +36,7 @@ final class RelationshipLoader {
 
     RelationshipLoader(SqlRenderer renderer, Metadata metadata, IdentityMap map,
             BiFunction<EntityModel<?>, Object[], Object> hydrate) {
-        this.renderer = renderer;
+        this.loads = new LoadStatements(renderer::dialect, metadata);
         this.metadata = metadata;
         this.map = map;
         this.hydrate = hydrate;
@@ -71,7 +72,7 @@ final class RelationshipLoader {
                 missing.add(fk);
             }
         }
-        return Flux.fromIterable(Flusher.chunks(new ArrayList<>(missing), renderer.loadBatchSize(r)))
+        return Flux.fromIterable(Flusher.chunks(new ArrayList<>(missing), loads.batchSize(r)))
                 .concatMap(keys -> query(connection, r, keys).doOnNext(row -> hydrate.apply(target, row.values())))
                 .then(Mono.fromRunnable(() -> {
                     for (InstanceState p : parents) {
@@ -93,7 +94,7 @@ final class RelationshipLoader {
             byParent.put(p.key.id(), new ArrayList<>());
         }
         RelationshipModel back = r.owning() ? null : metadata.otherSide(r);
-        return Flux.fromIterable(Flusher.chunks(keys, renderer.loadBatchSize(r)))
+        return Flux.fromIterable(Flusher.chunks(keys, loads.batchSize(r)))
                 .concatMap(chunk -> query(connection, r, chunk))
                 .doOnNext(row -> {
                     Object child = hydrate.apply(target, row.values());
@@ -138,7 +139,7 @@ final class RelationshipLoader {
     }
 
     private Flux<LoadedRow> query(SessionConnection connection, RelationshipModel r, List<Object> keys) {
-        RenderedSql sql = renderer.renderLoad(r, keys);
+        RenderedSql sql = loads.load(r, keys);
         return connection.entityRowsWithKey(sql).map(values -> new LoadedRow(
                 java.util.Arrays.copyOf(values, values.length - 1), values[values.length - 1]));
     }

@@ -3,8 +3,10 @@ package io.reactiveorm.sql;
 import java.util.List;
 
 /**
- * What an {@link Insert} does when a row conflicts with a unique key. PostgreSQL renders
- * {@code ON CONFLICT}; dialects without it render an equivalent {@code MERGE}.
+ * What an {@link Insert} does when a row conflicts with a unique key, rendered in the shape of the
+ * dialect's {@link io.reactiveorm.dialect.Upsert}: {@code ON CONFLICT} (PostgreSQL), an equivalent
+ * {@code MERGE} (H2), or {@code ON DUPLICATE KEY UPDATE} / {@code INSERT IGNORE} (MariaDB, which
+ * act on any unique key, so a target narrower than the unique keys the rows write is refused).
  *
  * @param target the conflict columns; empty means "any unique key" (PostgreSQL's bare
  *     {@code ON CONFLICT DO NOTHING}; the primary key and unique columns elsewhere)

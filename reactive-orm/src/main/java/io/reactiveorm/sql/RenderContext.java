@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * State of one rendering: the bind values collected so far and the stack of FROM scopes that
  * column references resolve against (innermost first, so correlated subqueries work). Renders
- * expressions and conditions; statement shapes are in {@link SqlRenderer}.
+ * expressions and conditions; statement shapes are in the renderers ({@link SelectRenderer},
+ * {@link InsertRenderer}, {@link UpsertRenderer}, {@link DmlRenderer}, {@link TextBinder}).
  */
 final class RenderContext {
 
@@ -55,7 +56,7 @@ final class RenderContext {
      */
     String addTable(EntityModel<?> entity) {
         String table = dialect.quote(entity.tableName());
-        String qualified = entity.schema() == null ? table : dialect.quote(entity.schema()) + "." + table;
+        String qualified = table(entity);
         if (usedQualifiers.add(table)) {
             scopes.peek().add(new TableRef(entity, table));
             return qualified;
@@ -64,6 +65,12 @@ final class RenderContext {
         usedQualifiers.add(alias);
         scopes.peek().add(new TableRef(entity, alias));
         return qualified + " " + alias;
+    }
+
+    /** An entity's table as FROM and DML name it: quoted, with its schema when it has one. */
+    String table(EntityModel<?> entity) {
+        String table = dialect.quote(entity.tableName());
+        return entity.schema() == null ? table : dialect.quote(entity.schema()) + "." + table;
     }
 
     /** The qualifier of the table added last to the current scope. */
@@ -157,7 +164,7 @@ final class RenderContext {
             function(sb, f);
         } else if (e instanceof ScalarSubquery<?> s) {
             sb.append('(');
-            SqlRenderer.selectBody(this, sb, s.select(), false);
+            SelectRenderer.body(this, sb, s.select(), false);
             sb.append(')');
         } else if (e instanceof Condition c) {
             condition(sb, c, true);
@@ -211,7 +218,7 @@ final class RenderContext {
             like(sb, l);
         } else if (c instanceof ExistsCondition ex) {
             sb.append("EXISTS (");
-            SqlRenderer.selectBody(this, sb, ex.subquery(), true);
+            SelectRenderer.body(this, sb, ex.subquery(), true);
             sb.append(')');
         } else if (c instanceof RelationshipCondition rc) {
             relationshipExists(sb, rc);
@@ -258,7 +265,7 @@ final class RenderContext {
         expression(sb, in.expression(), null);
         sb.append(in.negated() ? " NOT IN (" : " IN (");
         if (in.subquery() != null) {
-            SqlRenderer.selectBody(this, sb, in.subquery(), false);
+            SelectRenderer.body(this, sb, in.subquery(), false);
         } else {
             for (int i = 0; i < in.values().size(); i++) {
                 if (i > 0) {

@@ -89,8 +89,15 @@ public final class Values {
         if (value instanceof Instant instant && type == OffsetDateTime.class) {
             return instant.atOffset(ZoneOffset.UTC);
         }
+        // a UTC date and time: how the MariaDB dialect stores instants (see DriverValues)
         if (value instanceof LocalDateTime ldt && type == Instant.class) {
             return ldt.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof LocalDateTime ldt && type == OffsetDateTime.class) {
+            return ldt.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof String text && type == java.util.UUID.class) {
+            return java.util.UUID.fromString(text);
         }
         if (type == String.class) {
             return value.toString();

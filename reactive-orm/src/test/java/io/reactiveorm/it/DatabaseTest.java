@@ -83,6 +83,16 @@ public abstract class DatabaseTest {
         return TestDatabases.h2Url(name);
     }
 
+    /** The MariaDB the build is configured with, or the machine's ({@code r2dbc:mariadb://root@127.0.0.1:3306/test}). */
+    protected static String mariadb() {
+        return TestDatabases.mariadbUrl();
+    }
+
+    /** {@link #mariadb()} through io.asyncer's r2dbc-mysql driver instead of r2dbc-mariadb. */
+    protected static String mariadbOverR2dbcMysql() {
+        return TestDatabases.mariadbUrlForR2dbcMysql();
+    }
+
     /** The PostgreSQL the build is configured with, or an embedded one. */
     protected static String postgres() {
         return TestDatabases.postgresUrl();

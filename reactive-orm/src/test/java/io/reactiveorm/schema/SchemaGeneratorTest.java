@@ -2,10 +2,14 @@ package io.reactiveorm.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactiveorm.dialect.ColumnTypes;
 import io.reactiveorm.dialect.Dialect;
 import io.reactiveorm.dialect.H2Dialect;
+import io.reactiveorm.dialect.MariaDbDialect;
 import io.reactiveorm.dialect.PostgresDialect;
+import io.reactiveorm.dialect.SqlType;
 import io.reactiveorm.mapping.BlogModel;
 import io.reactiveorm.mapping.Metadata;
 import java.util.List;
@@ -35,6 +39,20 @@ class SchemaGeneratorTest {
     }
 
     @Test
+    void blogOnMariaDb() {
+        SchemaGenerator ddl = new SchemaGenerator(BLOG, new MariaDbDialect());
+        assertThat(ddl.createStatements()).containsExactlyElementsOf(statements(MARIADB_CREATE));
+        assertThat(ddl.dropStatements()).containsExactlyElementsOf(statements(MARIADB_DROP));
+    }
+
+    @Test
+    void schemasSequencesSelfReferencesAndColumnDefinitionsOnMariaDb() {
+        SchemaGenerator ddl = new SchemaGenerator(ACCOUNTS, new MariaDbDialect());
+        assertThat(ddl.createStatements()).containsExactlyElementsOf(statements(ACCOUNT_MARIADB_CREATE));
+        assertThat(ddl.dropStatements()).containsExactlyElementsOf(statements(ACCOUNT_MARIADB_DROP));
+    }
+
+    @Test
     void schemasSequencesSelfReferencesAndColumnDefinitionsOnPostgres() {
         SchemaGenerator ddl = new SchemaGenerator(ACCOUNTS, new PostgresDialect());
         assertThat(ddl.createStatements()).containsExactlyElementsOf(statements(ACCOUNT_PG_CREATE));
@@ -50,7 +68,7 @@ class SchemaGeneratorTest {
 
     @Test
     void everyStatementIsGuardedSoThatRunningItTwiceIsHarmless() {
-        for (Dialect dialect : List.of(new PostgresDialect(), new H2Dialect())) {
+        for (Dialect dialect : List.of(new PostgresDialect(), new H2Dialect(), new MariaDbDialect())) {
             SchemaGenerator ddl = new SchemaGenerator(BLOG, dialect);
             List<String> create = ddl.createStatements();
             for (int i = 0; i < create.size(); i++) {
@@ -63,6 +81,37 @@ class SchemaGeneratorTest {
             }
             assertThat(ddl.dropStatements()).allSatisfy(sql -> assertThat(sql).contains("IF EXISTS"));
         }
+    }
+
+    @Test
+    void aSequenceKeyOnADatabaseWithoutSequencesIsRefusedNamingTheAttribute() {
+        ColumnTypes h2Types = new H2Dialect().types();
+        Dialect noSequences = new H2Dialect() {
+            @Override
+            public ColumnTypes types() {
+                return new ColumnTypes() {
+                    @Override
+                    public String columnType(SqlType type) {
+                        return h2Types.columnType(type);
+                    }
+
+                    @Override
+                    public boolean supportsSequences() {
+                        return false;
+                    }
+
+                    @Override
+                    public String nextSequenceValue(String quotedSequence) {
+                        throw new AssertionError("never asked");
+                    }
+                };
+            }
+        };
+        assertThatThrownBy(() -> new SchemaGenerator(ACCOUNTS, noSequences).createStatements())
+                .isInstanceOf(io.reactiveorm.OrmException.class)
+                .hasMessageContaining("Account.id").hasMessageContaining("account_ids").hasMessageContaining("IDENTITY");
+        // twin: the same mapping where sequences exist
+        assertThat(new SchemaGenerator(ACCOUNTS, new H2Dialect()).createStatements()).anyMatch(sql -> sql.contains("SEQUENCE"));
     }
 
     @Test
@@ -243,5 +292,81 @@ class SchemaGeneratorTest {
             DROP TABLE IF EXISTS "ACCOUNT_ACCOUNT" CASCADE
             DROP TABLE IF EXISTS "CRM"."ACCOUNT" CASCADE
             DROP SEQUENCE IF EXISTS "ACCOUNT_IDS"
+            """;
+
+    private static final String MARIADB_CREATE = """
+            CREATE SEQUENCE IF NOT EXISTS `profile_seq`
+            CREATE SEQUENCE IF NOT EXISTS `comment_ids`
+            CREATE TABLE IF NOT EXISTS `post` (`id` bigint AUTO_INCREMENT NOT NULL, `version` bigint DEFAULT 0 \
+            NOT NULL, `created_at` datetime(6) DEFAULT CURRENT_TIMESTAMP NOT NULL, `updated_at` datetime(6), \
+            `title` varchar(255) NOT NULL, `body` text, `status` integer DEFAULT 0, `author_id` bigint NOT NULL, \
+            PRIMARY KEY (`id`))
+            CREATE TABLE IF NOT EXISTS `users` (`id` bigint AUTO_INCREMENT NOT NULL, `version` bigint DEFAULT 0 \
+            NOT NULL, `created_at` datetime(6) DEFAULT CURRENT_TIMESTAMP NOT NULL, `updated_at` datetime(6), \
+            `first_name` varchar(100) NOT NULL, `last_name` varchar(255), `email` varchar(255) NOT NULL, `role` \
+            varchar(20), `active` boolean NOT NULL, `login_count` integer, `address_street` varchar(255), \
+            `address_city` varchar(255), `address_zip` varchar(10), `address_geo_lat` double, `address_geo_lon` \
+            double, `billing_address_street` varchar(255), `billing_town` varchar(255), `billing_address_zip` \
+            varchar(10), `billing_latitude` double, `billing_address_geo_lon` double, `pinned_post_id` bigint, \
+            PRIMARY KEY (`id`), CONSTRAINT `uk_users_email` UNIQUE (`email`), CONSTRAINT \
+            `fk_users_pinned_post_id` FOREIGN KEY (`pinned_post_id`) REFERENCES `post` (`id`))
+            CREATE TABLE IF NOT EXISTS `all_types` (`code` varchar(255) NOT NULL, `text` varchar(255), `flag` \
+            boolean NOT NULL, `boxed_flag` boolean, `int_value` integer NOT NULL, `boxed_int` integer, \
+            `long_value` bigint NOT NULL, `boxed_long` bigint, `short_value` smallint NOT NULL, `boxed_short` \
+            smallint, `double_value` double NOT NULL, `boxed_double` double, `float_value` float NOT NULL, \
+            `boxed_float` float, `amount` decimal(12,3), `uuid` uuid, `instant` datetime(6), `date` date, `time` \
+            time(6), `date_time` datetime(6), `offset_date_time` datetime(6), `bytes` longblob, `ordinal_role` \
+            integer, `string_role` varchar(255), PRIMARY KEY (`code`))
+            CREATE TABLE IF NOT EXISTS `profile` (`id` bigint DEFAULT NEXT VALUE FOR `profile_seq` NOT NULL, \
+            `bio` varchar(255), `user_id` bigint NOT NULL UNIQUE, PRIMARY KEY (`id`), CONSTRAINT \
+            `fk_profile_user_id` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`))
+            CREATE TABLE IF NOT EXISTS `comment` (`id` bigint DEFAULT NEXT VALUE FOR `comment_ids` NOT NULL, \
+            `post_id` bigint NOT NULL, `text` varchar(2000) NOT NULL, `reply_to_id` bigint, `author_id` bigint, \
+            PRIMARY KEY (`id`), CONSTRAINT `fk_comment_post_id` FOREIGN KEY (`post_id`) REFERENCES `post` \
+            (`id`), CONSTRAINT `fk_comment_reply_to_id` FOREIGN KEY (`reply_to_id`) REFERENCES `comment` (`id`), \
+            CONSTRAINT `fk_comment_author_id` FOREIGN KEY (`author_id`) REFERENCES `users` (`id`))
+            CREATE TABLE IF NOT EXISTS `tag` (`id` uuid NOT NULL, `name` varchar(50) NOT NULL UNIQUE, PRIMARY \
+            KEY (`id`))
+            ALTER TABLE `post` DROP CONSTRAINT IF EXISTS `fk_post_author_id`
+            ALTER TABLE `post` ADD CONSTRAINT `fk_post_author_id` FOREIGN KEY (`author_id`) REFERENCES `users` \
+            (`id`)
+            CREATE TABLE IF NOT EXISTS `post_tags` (`post_id` bigint NOT NULL, `tag_id` uuid NOT NULL, PRIMARY \
+            KEY (`post_id`, `tag_id`), CONSTRAINT `fk_post_tags_post_id` FOREIGN KEY (`post_id`) REFERENCES \
+            `post` (`id`) ON DELETE CASCADE, CONSTRAINT `fk_post_tags_tag_id` FOREIGN KEY (`tag_id`) REFERENCES \
+            `tag` (`id`) ON DELETE CASCADE)
+            CREATE UNIQUE INDEX IF NOT EXISTS `post_by_author_status` ON `post` (`author_id`, `status`)
+            CREATE INDEX IF NOT EXISTS `ix_users_last_name_first_name` ON `users` (`last_name`, `first_name`)
+            """;
+
+    private static final String MARIADB_DROP = """
+            SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS `post_tags`
+            SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS `tag`
+            SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS `comment`
+            SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS `profile`
+            SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS `all_types`
+            SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS `users`
+            SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS `post`
+            DROP SEQUENCE IF EXISTS `profile_seq`
+            DROP SEQUENCE IF EXISTS `comment_ids`
+            """;
+
+    private static final String ACCOUNT_MARIADB_CREATE = """
+            CREATE SCHEMA IF NOT EXISTS `crm`
+            CREATE SEQUENCE IF NOT EXISTS `account_ids`
+            CREATE TABLE IF NOT EXISTS `crm`.`account` (`id` bigint DEFAULT NEXT VALUE FOR `account_ids` NOT \
+            NULL, `name` char(12) NOT NULL, `parent_id` bigint, PRIMARY KEY (`id`), CONSTRAINT \
+            `fk_account_parent_id` FOREIGN KEY (`parent_id`) REFERENCES `crm`.`account` (`id`))
+            CREATE TABLE IF NOT EXISTS `account_account` (`account_id` bigint NOT NULL, `partners_id` bigint NOT \
+            NULL, PRIMARY KEY (`account_id`, `partners_id`), CONSTRAINT `fk_account_account_account_id` FOREIGN \
+            KEY (`account_id`) REFERENCES `crm`.`account` (`id`) ON DELETE CASCADE, CONSTRAINT \
+            `fk_account_account_partners_id` FOREIGN KEY (`partners_id`) REFERENCES `crm`.`account` (`id`) ON \
+            DELETE CASCADE)
+            CREATE INDEX IF NOT EXISTS `ix_account_name` ON `crm`.`account` (`name`)
+            """;
+
+    private static final String ACCOUNT_MARIADB_DROP = """
+            SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS `account_account`
+            SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS `crm`.`account`
+            DROP SEQUENCE IF EXISTS `account_ids`
             """;
 }

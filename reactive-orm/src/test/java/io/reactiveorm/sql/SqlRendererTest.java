@@ -207,23 +207,6 @@ class SqlRendererTest {
     }
 
     @Test
-    void rendersSelectinLoadsWithOneArrayOnPostgresAndAnInListElsewhere() {
-        io.reactiveorm.mapping.RelationshipModel posts = METADATA.entity(User.class).relationship("posts");
-        RenderedSql pg = PG.render(select(User.class)); // warm the metadata
-        RenderedSql load = PG.renderLoad(posts, List.of(1L, 2L, 3L));
-        assertThat(load.sql()).isEqualTo("SELECT \"post\".\"id\", \"post\".\"title\", \"post\".\"score\", \"post\".\"author_id\", "
-                + "\"post\".\"author_id\" FROM \"post\" WHERE \"post\".\"author_id\" = ANY($1::bigint[]) "
-                + "ORDER BY \"post\".\"author_id\", \"post\".\"id\"");
-        assertThat((Object[]) load.binds().get(0).value()).containsExactly(1L, 2L, 3L);
-        assertThat(H2.renderLoad(posts, List.of(1L, 2L)).sql()).contains("WHERE \"POST\".\"AUTHOR_ID\" IN ($1, $2)");
-        io.reactiveorm.mapping.RelationshipModel tags = METADATA.entity(Post.class).relationship("tags");
-        assertThat(PG.renderLoad(tags, List.of(7L)).sql()).isEqualTo("SELECT \"tag\".\"id\", \"tag\".\"label\", "
-                + "\"post_tag\".\"post_id\" FROM \"tag\" JOIN \"post_tag\" ON \"post_tag\".\"tag_id\" = \"tag\".\"id\" "
-                + "WHERE \"post_tag\".\"post_id\" = ANY($1::bigint[]) ORDER BY \"post_tag\".\"post_id\", \"tag\".\"id\"");
-        assertThat(pg.sql()).isNotBlank();
-    }
-
-    @Test
     void rendersJoinedLoadsAsLeftOuterJoinsWithTheTargetColumns() {
         assertThat(PG.render(select(Post.class).withJoinedLoad(Post_.author)).sql()).isEqualTo("SELECT \"post\".\"id\", "
                 + "\"post\".\"title\", \"post\".\"score\", \"post\".\"author_id\", " + USER_COLUMNS

@@ -16,18 +16,21 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
 /**
- * The databases the behaviour suites run against: a named in-memory H2 database and one
- * PostgreSQL server per JVM.
+ * The databases the behaviour suites run against: a named in-memory H2 database, one
+ * PostgreSQL server and one MariaDB server per JVM.
  *
  * <p>Every behaviour suite is one abstract class with one subclass per database; the subclasses
  * ask this class for their R2DBC URL:
  *
  * <pre>{@code
- * class PostgresSessionTest extends AbstractSessionTest {
- *     PostgresSessionTest() { super(TestDatabases.postgresUrl()); }
+ * class PostgresSessionTest extends SessionSuite {
+ *     protected String url() { return TestDatabases.postgresUrl(); }
  * }
- * class H2SessionTest extends AbstractSessionTest {
- *     H2SessionTest() { super(TestDatabases.h2Url("session_test")); }
+ * class H2SessionTest extends SessionSuite {
+ *     protected String url() { return TestDatabases.h2Url("session_test"); }
+ * }
+ * class MariaDbSessionTest extends SessionSuite {
+ *     protected String url() { return TestDatabases.mariadbUrl(); }
  * }
  * }</pre>
  *
@@ -44,6 +47,15 @@ import reactor.core.publisher.Mono;
  *       the process sees itself as uid 65534 and root-owned files as owned by 65534, so
  *       PostgreSQL's "cannot be run as root" check passes while the kernel still lets it write
  *       its root-owned data directory.</li>
+ * </ol>
+ *
+ * <h2>Which MariaDB</h2>
+ * <ol>
+ *   <li>The system property {@value #MARIADB_URL_PROPERTY};</li>
+ *   <li>else the environment variable {@value #MARIADB_URL_ENV} ({@code .ci/run} sets it);</li>
+ *   <li>else {@value #MARIADB_DEFAULT_URL}, the server every machine of this project runs. There
+ *       is no embedded MariaDB: when that server is down the MariaDB suites fail, naming the URL
+ *       and how to start it.</li>
  * </ol>
  * A blank property or variable counts as not set. A configured server is checked once per JVM
  * with {@code SELECT 1} over a raw R2DBC connection (10 s timeout); if it cannot be reached
@@ -72,6 +84,15 @@ public final class TestDatabases {
     /** Environment variable read when {@link #POSTGRES_URL_PROPERTY} is not set. */
     public static final String POSTGRES_URL_ENV = "REACTIVEORM_TEST_POSTGRES_URL";
 
+    /** System property holding the R2DBC URL of the MariaDB to test against. */
+    public static final String MARIADB_URL_PROPERTY = "reactiveorm.test.mariadb.url";
+
+    /** Environment variable read when {@link #MARIADB_URL_PROPERTY} is not set. */
+    public static final String MARIADB_URL_ENV = "REACTIVEORM_TEST_MARIADB_URL";
+
+    /** The MariaDB used when neither {@link #MARIADB_URL_PROPERTY} nor {@link #MARIADB_URL_ENV} is set. */
+    public static final String MARIADB_DEFAULT_URL = "r2dbc:mariadb://root@127.0.0.1:3306/test";
+
     /** How long the one-time {@code SELECT 1} check may take before the server counts as unreachable. */
     static final Duration REACHABILITY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -87,6 +108,8 @@ public final class TestDatabases {
     // Guarded by LOCK. Exactly one of the two is set once provisioning has been tried.
     private static String postgresUrl;
     private static IllegalStateException postgresFailure;
+    private static String mariadbUrl;
+    private static IllegalStateException mariadbFailure;
 
     private TestDatabases() {
     }
@@ -118,6 +141,81 @@ public final class TestDatabases {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Returns the R2DBC URL of the MariaDB database the tests of this JVM use: configured (see the
+     * class comment), else {@value #MARIADB_DEFAULT_URL}; checked once with {@code SELECT 1}.
+     * Thread-safe.
+     *
+     * @throws IllegalStateException if the server cannot be reached; the message names the URL and the fix
+     */
+    public static String mariadbUrl() {
+        synchronized (LOCK) {
+            if (mariadbUrl != null) {
+                return mariadbUrl;
+            }
+            if (mariadbFailure != null) {
+                throw new IllegalStateException(mariadbFailure.getMessage(), mariadbFailure);
+            }
+            try {
+                mariadbUrl = provisionMariaDb();
+                return mariadbUrl;
+            } catch (IllegalStateException e) {
+                mariadbFailure = e;
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * {@link #mariadbUrl()} for the other R2DBC driver of the MariaDB family, io.asyncer's
+     * r2dbc-mysql ({@code r2dbc:mysql:}), on the same server and database.
+     */
+    public static String mariadbUrlForR2dbcMysql() {
+        String url = mariadbUrl();
+        if (!url.startsWith("r2dbc:mariadb:")) {
+            throw new IllegalStateException("the MariaDB URL " + redact(url) + " does not start with r2dbc:mariadb:, so the "
+                    + "r2dbc-mysql suites cannot derive theirs. Fix: configure an r2dbc:mariadb: URL");
+        }
+        return "r2dbc:mysql:" + url.substring("r2dbc:mariadb:".length());
+    }
+
+    private static String provisionMariaDb() {
+        String property = System.getProperty(MARIADB_URL_PROPERTY);
+        String env = System.getenv(MARIADB_URL_ENV);
+        String url;
+        String source;
+        if (property != null && !property.isBlank()) {
+            url = property.trim();
+            source = "system property " + MARIADB_URL_PROPERTY;
+        } else if (env != null && !env.isBlank()) {
+            url = env.trim();
+            source = "environment variable " + MARIADB_URL_ENV;
+        } else {
+            url = MARIADB_DEFAULT_URL;
+            source = "the default, as neither -D" + MARIADB_URL_PROPERTY + " nor " + MARIADB_URL_ENV + " is set";
+        }
+        return verifyMariaDb(url, source);
+    }
+
+    /**
+     * Checks a MariaDB URL with {@code SELECT 1}.
+     *
+     * @throws IllegalStateException naming the URL (without its password), where it came from, and the fix
+     */
+    static String verifyMariaDb(String url, String source) {
+        try {
+            verify(url);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("MariaDB for the tests is unreachable: " + redact(url) + " (from " + source
+                    + "): " + describe(Exceptions.unwrap(e)) + ". Tests never skip for a missing database, and there is"
+                    + " no embedded MariaDB. To fix this, do one of the following: start the server (.ci/run does:"
+                    + " start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd), create the"
+                    + " database, or point -D" + MARIADB_URL_PROPERTY + " / " + MARIADB_URL_ENV + " at a running one.", e);
+        }
+        LOG.info("Tests use the MariaDB at {} (from {})", redact(url), source);
+        return url;
     }
 
     /**
@@ -169,17 +267,7 @@ public final class TestDatabases {
      */
     static String verifyReachable(String url, String source) {
         try {
-            ConnectionFactory factory = ConnectionFactories.get(url);
-            Integer one = Mono.usingWhen(
-                            Mono.from(factory.create()),
-                            TestDatabases::selectOne,
-                            Connection::close)
-                    .timeout(REACHABILITY_TIMEOUT, Mono.error(() -> new IllegalStateException(
-                            "no answer to SELECT 1 within " + REACHABILITY_TIMEOUT.toSeconds() + " s")))
-                    .block();
-            if (one == null || one != 1) {
-                throw new IllegalStateException("SELECT 1 returned " + one);
-            }
+            verify(url);
             return url;
         } catch (RuntimeException e) {
             throw new IllegalStateException("PostgreSQL for the tests is unreachable: "
@@ -188,6 +276,21 @@ public final class TestDatabases {
                     + " server (.ci/run starts the machine's one), correct the URL, or set neither -D"
                     + POSTGRES_URL_PROPERTY + " nor " + POSTGRES_URL_ENV
                     + " to run against an embedded PostgreSQL.", e);
+        }
+    }
+
+    /** {@code SELECT 1} over one raw connection, within {@link #REACHABILITY_TIMEOUT}. */
+    private static void verify(String url) {
+        ConnectionFactory factory = ConnectionFactories.get(url);
+        Integer one = Mono.usingWhen(
+                        Mono.from(factory.create()),
+                        TestDatabases::selectOne,
+                        Connection::close)
+                .timeout(REACHABILITY_TIMEOUT, Mono.error(() -> new IllegalStateException(
+                        "no answer to SELECT 1 within " + REACHABILITY_TIMEOUT.toSeconds() + " s")))
+                .block();
+        if (one == null || one != 1) {
+            throw new IllegalStateException("SELECT 1 returned " + one);
         }
     }
 

@@ -17,7 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** Proves that both test databases answer real R2DBC round trips, and that misconfiguration fails loudly. */
+/** Proves that the test databases answer real R2DBC round trips, and that misconfiguration fails loudly. */
 class TestDatabasesTest {
 
     @Test
@@ -28,6 +28,27 @@ class TestDatabasesTest {
     @Test
     void postgresUrlIsStableWithinTheJvm() {
         assertThat(TestDatabases.postgresUrl()).isEqualTo(TestDatabases.postgresUrl());
+    }
+
+    @Test
+    void mariadbRoundTrip() {
+        roundTrip(TestDatabases.mariadbUrl(), "testdatabases_mariadb_smoke");
+    }
+
+    @Test
+    void unreachableMariaDbFailsNamingUrlAndHowToStartIt() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String url = "r2dbc:mariadb://root:secret@127.0.0.1:" + port + "/test";
+        assertThatIllegalStateException()
+                .isThrownBy(() -> TestDatabases.verifyMariaDb(url, "environment variable " + TestDatabases.MARIADB_URL_ENV))
+                .withMessageContaining("r2dbc:mariadb://root:***@127.0.0.1:" + port + "/test")
+                .withMessageContaining(TestDatabases.MARIADB_URL_ENV)
+                .withMessageContaining("start-stop-daemon")
+                .withMessageContaining("no embedded MariaDB")
+                .withMessageNotContaining("secret");
     }
 
     @Test
@@ -105,7 +126,10 @@ class TestDatabasesTest {
     }
 
     private static Mono<Long> insert(Connection connection, String table, int id, String name) {
-        return rowsUpdated(connection.createStatement("INSERT INTO " + table + " (id, name) VALUES ($1, $2)")
+        // MariaDB's drivers take ? markers; PostgreSQL's and H2's $n
+        boolean questionMarks = connection.getMetadata().getDatabaseProductName().toLowerCase().contains("maria");
+        String markers = questionMarks ? "?, ?" : "$1, $2";
+        return rowsUpdated(connection.createStatement("INSERT INTO " + table + " (id, name) VALUES (" + markers + ")")
                 .bind(0, id)
                 .bind(1, name)
                 .execute());

@@ -34,6 +34,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <pre>
  * java -cp ... io.reactiveorm.benchmarks.common.BenchRunner --profile default --out target/bench-run [--only 'graph_load_1k.*']
+ *     [--contender reactive-orm]
  * </pre>
  */
 public final class BenchRunner {
@@ -67,13 +68,15 @@ public final class BenchRunner {
         Profile profile = Profile.DEFAULT;
         Path out = Path.of("target", "bench-run");
         Pattern only = null;
+        Contender onlyContender = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--profile" -> profile = Profile.named(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = Pattern.compile(args[++i]);
+                case "--contender" -> onlyContender = Contender.byId(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --profile default|full, --out DIR, --only REGEX");
+                        + "; use --profile default|full, --out DIR, --only REGEX, --contender ID");
             }
         }
         Path jmhDir = Files.createDirectories(out.resolve("jmh"));
@@ -86,7 +89,8 @@ public final class BenchRunner {
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of())) {
             String name = entry.getUsername();
             String method = name.substring(name.lastIndexOf('.') + 1);
-            if ((only == null || only.matcher(method).find()) && !benchmarks.contains(name)) {
+            if ((only == null || only.matcher(method).find()) && !benchmarks.contains(name)
+                    && (onlyContender == null || Contender.ofBenchmark(name) == onlyContender)) {
                 benchmarks.add(name);
             }
         }

@@ -60,6 +60,14 @@ public final class Dataset {
      */
     public static final List<String> RESET_STATEMENTS = List.of("VACUUM FULL ANALYZE users", "CHECKPOINT");
 
+    /** {@link #RESET_STATEMENTS} for MariaDB, where InnoDB purges old row versions itself: fresh statistics. */
+    public static final List<String> MARIADB_RESET_STATEMENTS = List.of("ANALYZE TABLE users");
+
+    /** The reset statements for the database of {@code settings}. */
+    public static List<String> resetStatements(BenchSettings settings) {
+        return settings.isMariaDb() ? MARIADB_RESET_STATEMENTS : RESET_STATEMENTS;
+    }
+
     private Dataset() {
     }
 
@@ -120,9 +128,18 @@ public final class Dataset {
 
     /** The statements of {@code schema.sql}, in order (split at semicolons that end a line). */
     public static List<String> schemaStatements() {
-        try (InputStream in = Dataset.class.getResourceAsStream("schema.sql")) {
+        return schemaStatements("schema.sql");
+    }
+
+    /** The schema statements for the database of {@code settings}: {@code schema.sql} or {@code schema-mariadb.sql}. */
+    public static List<String> schemaStatements(BenchSettings settings) {
+        return schemaStatements(settings.isMariaDb() ? "schema-mariadb.sql" : "schema.sql");
+    }
+
+    private static List<String> schemaStatements(String resource) {
+        try (InputStream in = Dataset.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("schema.sql is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             List<String> statements = new ArrayList<>();

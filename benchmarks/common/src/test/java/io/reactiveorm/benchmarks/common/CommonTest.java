@@ -12,7 +12,11 @@ class CommonTest {
     @Test
     void parsesR2dbcUrls() {
         BenchSettings s = BenchSettings.parse("r2dbc:postgresql://bob:secret@db.local:6543/bench");
-        assertThat(s).isEqualTo(new BenchSettings("db.local", 6543, "bench", "bob", "secret"));
+        assertThat(s).isEqualTo(new BenchSettings("db.local", 6543, "bench", "bob", "secret", "postgresql"));
+        BenchSettings m = BenchSettings.parse("r2dbc:mariadb://root@127.0.0.1/test");
+        assertThat(m).isEqualTo(new BenchSettings("127.0.0.1", 3306, "test", "root", "", "mariadb"));
+        assertThat(m.isMariaDb()).isTrue();
+        assertThat(m.r2dbcUrl()).isEqualTo("r2dbc:mariadb://root@127.0.0.1:3306/test");
         assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://db.local:6543/bench");
         assertThat(BenchSettings.parse(BenchSettings.DEFAULT_URL).r2dbcUrl()).isEqualTo(BenchSettings.DEFAULT_URL);
         assertThatThrownBy(() -> BenchSettings.parse("jdbc:postgresql://x/y")).isInstanceOf(IllegalArgumentException.class);

@@ -24,9 +24,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Step one of a benchmark run: checks that PostgreSQL answers, (re)creates the schema and the data
- * of {@code schema.sql}, verifies the row counts, and records the machine facts (cores, memory, JDK,
- * PostgreSQL version) as {@code <out>/machine.json}.
+ * Step one of a benchmark run: checks that the database answers, (re)creates the schema and the
+ * data of {@code schema.sql} ({@code schema-mariadb.sql} on MariaDB), verifies the row counts, and
+ * records the machine facts (cores, memory, JDK, database version) as {@code <out>/machine.json}.
  *
  * <pre>
  * java -cp ... io.reactiveorm.benchmarks.r2dbc.SetupDatabase benchmarks/results/raw default
@@ -46,21 +46,23 @@ public final class SetupDatabase {
         ConnectionFactory factory = ConnectionFactories.get(settings.r2dbcUrl());
         String version;
         try {
+            String versionQuery = settings.isMariaDb() ? "SELECT VERSION()" : "SHOW server_version";
             version = Mono.usingWhen(Mono.from(factory.create()),
-                    c -> Flux.from(c.createStatement("SHOW server_version").execute())
+                    c -> Flux.from(c.createStatement(versionQuery).execute())
                             .flatMap(r -> r.map(row -> row.get(0, String.class))).next(),
                     Connection::close).block(Duration.ofSeconds(20));
         } catch (RuntimeException e) {
-            System.err.println("PostgreSQL is not reachable at " + settings.host() + ":" + settings.port() + "/"
+            System.err.println(settings.product() + " is not reachable at " + settings.host() + ":" + settings.port() + "/"
                     + settings.database() + " as " + settings.user() + ": " + e.getMessage()
-                    + "\nFix: start PostgreSQL, or point BENCH_POSTGRES_URL at one (r2dbc:postgresql://user@host:port/db).");
+                    + "\nFix: start " + settings.product() + ", or point BENCH_URL at one (r2dbc:" + settings.driver()
+                    + "://user@host:port/db).");
             System.exit(2);
             return;
         }
-        System.out.println("PostgreSQL " + version + " at " + settings.host() + ":" + settings.port() + "/" + settings.database());
+        System.out.println(settings.product() + " " + version + " at " + settings.host() + ":" + settings.port() + "/" + settings.database());
 
         long start = System.nanoTime();
-        List<String> statements = Dataset.schemaStatements();
+        List<String> statements = Dataset.schemaStatements(settings);
         Mono.usingWhen(Mono.from(factory.create()),
                 c -> Flux.fromIterable(statements)
                         .concatMap(sql -> Flux.from(c.createStatement(sql).execute()).concatMap(r -> r.getRowsUpdated()))
@@ -69,7 +71,8 @@ public final class SetupDatabase {
         requireCount(Sql.scalar(factory, "SELECT count(*) FROM users"), Dataset.USERS, "users");
         requireCount(Sql.scalar(factory, "SELECT count(*) FROM posts"), (long) Dataset.USERS * Dataset.POSTS_PER_USER, "posts");
         requireCount(Sql.scalar(factory, "SELECT count(*) FROM tags"), Dataset.TAGS, "tags");
-        requireCount(Sql.scalar(factory, "SELECT count(DISTINCT (post_id, tag_id)) FROM post_tags"),
+        requireCount(Sql.scalar(factory, settings.isMariaDb() ? "SELECT count(DISTINCT post_id, tag_id) FROM post_tags"
+                        : "SELECT count(DISTINCT (post_id, tag_id)) FROM post_tags"),
                 (long) Dataset.USERS * Dataset.POSTS_PER_USER * Dataset.TAGS_PER_POST, "post tags");
         requireCount(Sql.scalar(factory, "SELECT count(*) FROM stream_rows"), Dataset.STREAM_ROWS, "stream rows");
         System.out.printf("Schema and data created in %.1f s: %,d users, %,d posts, %,d tags, %,d post tags, %,d stream rows%n",
@@ -86,9 +89,10 @@ public final class SetupDatabase {
         machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vm.vendor") + ")");
         machine.put("jdk_short", "Java " + System.getProperty("java.runtime.version").replaceFirst("[+-].*", ""));
-        machine.put("postgresql", version);
-        machine.put("postgresql_short", version.split(" ")[0]);
-        machine.put("postgresql_host", settings.host() + ":" + settings.port());
+        String key = settings.isMariaDb() ? "mariadb" : "postgresql";
+        machine.put(key, version);
+        machine.put(key + "_short", version.split("[ -]")[0]);
+        machine.put(key + "_host", settings.host() + ":" + settings.port());
         machine.put("pool_size", BenchSettings.POOL_SIZE);
         Path loadavg = Path.of("/proc/loadavg");
         if (Files.isReadable(loadavg)) {

@@ -24,9 +24,10 @@ public final class Sql {
         return rows == null ? 0 : rows;
     }
 
-    /** Runs {@link io.reactiveorm.benchmarks.common.Dataset#RESET_STATEMENTS}, each in auto-commit. */
+    /** Runs the database's {@link io.reactiveorm.benchmarks.common.Dataset#resetStatements}, each in auto-commit. */
     public static void resetDatabase(ConnectionFactory factory) {
-        io.reactiveorm.benchmarks.common.Dataset.RESET_STATEMENTS.forEach(sql -> execute(factory, sql));
+        io.reactiveorm.benchmarks.common.Dataset.resetStatements(io.reactiveorm.benchmarks.common.BenchSettings.current())
+                .forEach(sql -> execute(factory, sql));
     }
 
     /** Runs a query whose first row's first column is a number, and returns it as a long. */

@@ -1,0 +1,264 @@
+package io.reactiveorm.internal.render;
+
+import io.reactiveorm.dialect.BulkRows;
+import io.reactiveorm.dialect.Dialect;
+import io.reactiveorm.dialect.SqlType;
+import io.reactiveorm.dialect.StatementKind;
+import io.reactiveorm.mapping.AttributeModel;
+import io.reactiveorm.mapping.EntityModel;
+import io.reactiveorm.mapping.JoinTableModel;
+import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.mapping.RelationshipModel;
+import io.reactiveorm.sql.RenderedSql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The statements only a flush writes, and how many rows each carries, as the dialect's
+ * {@link BulkRows} allows: batched UPDATEs, the row locks that check versions before a batched
+ * UPDATE that cannot return the rows it changed, and many-to-many association rows. Entity rows
+ * themselves are inserted with public {@code insert(..).values(..).returning(..)} statements.
+ */
+public final class FlushStatements {
+
+    /** Rows per multi-row INSERT that binds one array per column (no bind-parameter ceiling applies). */
+    public static final int ARRAY_INSERT_ROWS = 10_000;
+    /** Rows per multi-row INSERT that binds each value. */
+    public static final int VALUES_INSERT_ROWS = 1_000;
+
+    private final Supplier<Dialect> dialect;
+    private final Metadata metadata;
+
+    /**
+     * @param dialect the engine's dialect, asked at each call
+     * @param metadata the mapped entities
+     */
+    public FlushStatements(Supplier<Dialect> dialect, Metadata metadata) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** The dialect statements are written for now. */
+    public Dialect dialect() {
+        return dialect.get();
+    }
+
+    /**
+     * How many rows of {@code model} one INSERT should carry: many when the dialect binds whole
+     * columns as arrays (keys returned), else as many as fit the dialect's bind ceiling, at most
+     * {@link #VALUES_INSERT_ROWS}.
+     */
+    public int insertBatchSize(EntityModel<?> model, boolean returningKeys) {
+        Dialect d = dialect.get();
+        int columns = model.attributes().size() + model.foreignKeys().size();
+        if (returningKeys && d.supportsReturning(StatementKind.INSERT)) {
+            boolean arrays = model.attributes().stream()
+                    .filter(a -> !(a.id() && a.generatedByDatabase()))
+                    .allMatch(a -> d.bulkRows().arrayType(a.sqlType()).isPresent())
+                    && model.foreignKeys().stream()
+                            .allMatch(r -> d.bulkRows().arrayType(SqlType.of(r.joinColumn().columnType())).isPresent());
+            if (arrays) {
+                return ARRAY_INSERT_ROWS;
+            }
+        }
+        return Math.max(1, Math.min(VALUES_INSERT_ROWS, d.bulkRows().maxBinds() / Math.max(1, columns)));
+    }
+
+    /**
+     * Whether a batched UPDATE ({@link #batchedUpdate}) returns the keys of the rows it changed
+     * ({@code RETURNING}); otherwise it returns a row count, and versions are checked beforehand
+     * with {@link #lockRows}.
+     */
+    public boolean batchedUpdateReturnsKeys() {
+        return dialect.get().supportsReturning(StatementKind.UPDATE);
+    }
+
+    /**
+     * One UPDATE for many rows that change the same columns, as the dialect's
+     * {@link BulkRows.BatchedUpdate} has it. Each row's values are read from its object (columns,
+     * the related object's key for references); the version bound is the one the object was loaded
+     * with, and the statement sets it one higher.
+     *
+     * <ul>
+     *   <li>{@code UNNEST_ARRAYS}: {@code UPDATE t SET c = v.c [, version = v.version + 1] FROM
+     *       unnest($1::bigint[], $2::integer[], ...) AS v (id, c[, version]) WHERE t.id = v.id
+     *       [AND t.version = v.version] RETURNING t.id}; empty where some column type cannot be
+     *       bound as an array;</li>
+     *   <li>{@code JOINED_ROWS}: {@code UPDATE t JOIN (SELECT ? AS id, ? AS c UNION ALL SELECT ?, ?)
+     *       v ON t.id = v.id [AND t.version = v.version] SET t.c = v.c [, t.version = v.version + 1]};</li>
+     *   <li>{@code PER_ROW}: empty.</li>
+     * </ul>
+     *
+     * @param entity the entity updated
+     * @param columns the changed column attributes
+     * @param references the changed owning to-one relationships (their foreign keys are set)
+     * @param objects the objects to write
+     */
+    public Optional<RenderedSql> batchedUpdate(EntityModel<?> entity, List<AttributeModel> columns,
+            List<RelationshipModel> references, List<?> objects) {
+        Dialect d = dialect.get();
+        List<UpdatedColumn> all = updatedColumns(entity, columns, references);
+        return switch (d.bulkRows().batchedUpdate()) {
+            case UNNEST_ARRAYS -> unnestUpdate(d, entity, all, objects);
+            case JOINED_ROWS -> Optional.of(joinedRowsUpdate(d, entity, all, objects));
+            case PER_ROW -> Optional.empty();
+        };
+    }
+
+    /** A column a batched UPDATE binds: the key first, then the changed columns, the version last. */
+    private record UpdatedColumn(String name, SqlType type, Function<Object, Object> value) {
+    }
+
+    private List<UpdatedColumn> updatedColumns(EntityModel<?> entity, List<AttributeModel> columns,
+            List<RelationshipModel> references) {
+        List<UpdatedColumn> all = new ArrayList<>();
+        AttributeModel id = entity.id();
+        all.add(new UpdatedColumn(id.columnName(), id.sqlType(), o -> id.toDatabase(id.get(o))));
+        for (AttributeModel a : columns) {
+            all.add(new UpdatedColumn(a.columnName(), a.sqlType(), o -> a.toDatabase(a.get(o))));
+        }
+        for (RelationshipModel r : references) {
+            AttributeModel targetId = metadata.entity(r.target()).id();
+            all.add(new UpdatedColumn(r.joinColumn().columnName(), SqlType.of(r.joinColumn().columnType()), o -> {
+                Object target = r.access().get(o);
+                return target == null ? null : targetId.toDatabase(targetId.get(target));
+            }));
+        }
+        entity.version().ifPresent(v -> all.add(new UpdatedColumn(v.columnName(), SqlType.of(v.columnType()),
+                o -> v.toDatabase(v.get(o)))));
+        return all;
+    }
+
+    private Optional<RenderedSql> unnestUpdate(Dialect d, EntityModel<?> entity, List<UpdatedColumn> all, List<?> objects) {
+        for (UpdatedColumn c : all) {
+            if (d.bulkRows().arrayType(c.type()).isEmpty() || !d.supportsReturning(StatementKind.UPDATE)) {
+                return Optional.empty();
+            }
+        }
+        boolean versioned = entity.version().isPresent();
+        Binds binds = new Binds(d);
+        String t = d.quote(entity.tableName());
+        String v = d.quote("v");
+        StringBuilder sb = new StringBuilder("UPDATE ").append(Binds.table(d, entity)).append(" SET ");
+        for (int i = 1; i < all.size(); i++) {
+            String col = d.quote(all.get(i).name());
+            sb.append(i > 1 ? ", " : "").append(col).append(" = ").append(v).append('.').append(col);
+            if (versioned && i == all.size() - 1) {
+                sb.append(" + 1");
+            }
+        }
+        sb.append(" FROM unnest(");
+        for (int i = 0; i < all.size(); i++) {
+            UpdatedColumn c = all.get(i);
+            sb.append(i > 0 ? ", " : "").append(binds.addArray(objects.stream().map(c.value()).toList(),
+                    c.type().javaType(), d.bulkRows().arrayType(c.type()).orElseThrow()));
+        }
+        sb.append(") AS ").append(v).append(" (");
+        for (int i = 0; i < all.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(d.quote(all.get(i).name()));
+        }
+        sb.append(") WHERE ").append(keyMatch(d, entity, t, v));
+        sb.append(" RETURNING ").append(t).append('.').append(d.quote(entity.id().columnName()));
+        return Optional.of(new RenderedSql(sb.toString(), binds.values(), null, List.of(),
+                List.of(entity.id().columnType()), List.of()));
+    }
+
+    private RenderedSql joinedRowsUpdate(Dialect d, EntityModel<?> entity, List<UpdatedColumn> all, List<?> objects) {
+        boolean versioned = entity.version().isPresent();
+        Binds binds = new Binds(d);
+        String t = Binds.table(d, entity);
+        String v = d.quote("v");
+        StringBuilder sb = new StringBuilder("UPDATE ").append(t).append(" JOIN (");
+        for (int r = 0; r < objects.size(); r++) {
+            sb.append(r > 0 ? " UNION ALL SELECT " : "SELECT ");
+            for (int i = 0; i < all.size(); i++) {
+                UpdatedColumn c = all.get(i);
+                sb.append(i > 0 ? ", " : "").append(binds.add(c.value().apply(objects.get(r)), c.type().javaType()));
+                if (r == 0) {
+                    sb.append(" AS ").append(d.quote(c.name()));
+                }
+            }
+        }
+        sb.append(") ").append(v).append(" ON ").append(keyMatch(d, entity, t, v)).append(" SET ");
+        for (int i = 1; i < all.size(); i++) {
+            String col = d.quote(all.get(i).name());
+            sb.append(i > 1 ? ", " : "").append(t).append('.').append(col).append(" = ").append(v).append('.').append(col);
+            if (versioned && i == all.size() - 1) {
+                sb.append(" + 1");
+            }
+        }
+        return binds.statement(sb);
+    }
+
+    /** {@code t.id = v.id [AND t.version = v.version]}. */
+    private static String keyMatch(Dialect d, EntityModel<?> entity, String t, String v) {
+        String id = d.quote(entity.id().columnName());
+        StringBuilder sb = new StringBuilder(t).append('.').append(id).append(" = ").append(v).append('.').append(id);
+        entity.version().ifPresent(version -> {
+            String vc = d.quote(version.columnName());
+            sb.append(" AND ").append(t).append('.').append(vc).append(" = ").append(v).append('.').append(vc);
+        });
+        return sb.toString();
+    }
+
+    /**
+     * {@code SELECT id[, version] FROM t WHERE id IN (...) FOR UPDATE}: locks the rows a batched
+     * UPDATE is about to change and reads their current versions (a locking read sees the latest
+     * committed row, whatever the isolation level), so that a row changed or deleted by another
+     * transaction is found by its key.
+     *
+     * @param keys the rows' keys, as the database stores them
+     */
+    public RenderedSql lockRows(EntityModel<?> entity, List<?> keys) {
+        Dialect d = dialect.get();
+        Binds binds = new Binds(d);
+        AttributeModel id = entity.id();
+        String t = Binds.table(d, entity);
+        StringBuilder sb = new StringBuilder("SELECT ").append(t).append('.').append(d.quote(id.columnName()));
+        List<Class<?>> types = new ArrayList<>();
+        types.add(id.columnType());
+        entity.version().ifPresent(v -> {
+            sb.append(", ").append(t).append('.').append(d.quote(v.columnName()));
+            types.add(v.columnType());
+        });
+        sb.append(" FROM ").append(t).append(" WHERE ").append(t).append('.').append(d.quote(id.columnName())).append(" IN (");
+        for (int i = 0; i < keys.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(binds.add(keys.get(i), id.columnType()));
+        }
+        sb.append(") FOR UPDATE");
+        return new RenderedSql(sb.toString(), binds.values(), null, List.of(), types, List.of());
+    }
+
+    /** {@code INSERT INTO assoc (owner_col, target_col) VALUES (...), ...} for many-to-many rows. */
+    public RenderedSql associationInsert(JoinTableModel joinTable, List<Object[]> pairs) {
+        Dialect d = dialect.get();
+        Binds binds = new Binds(d);
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(d.quote(joinTable.tableName())).append(" (")
+                .append(d.quote(joinTable.joinColumn().columnName())).append(", ")
+                .append(d.quote(joinTable.inverseJoinColumn().columnName())).append(") VALUES ");
+        for (int i = 0; i < pairs.size(); i++) {
+            sb.append(i > 0 ? ", (" : "(").append(binds.add(pairs.get(i)[0], joinTable.joinColumn().columnType()))
+                    .append(", ").append(binds.add(pairs.get(i)[1], joinTable.inverseJoinColumn().columnType())).append(')');
+        }
+        return binds.statement(sb);
+    }
+
+    /** {@code DELETE FROM assoc WHERE (owner_col = ? AND target_col = ?) OR ...} for many-to-many rows. */
+    public RenderedSql associationDelete(JoinTableModel joinTable, List<Object[]> pairs) {
+        Dialect d = dialect.get();
+        Binds binds = new Binds(d);
+        String a = d.quote(joinTable.joinColumn().columnName());
+        String b = d.quote(joinTable.inverseJoinColumn().columnName());
+        StringBuilder sb = new StringBuilder("DELETE FROM ").append(d.quote(joinTable.tableName())).append(" WHERE ");
+        for (int i = 0; i < pairs.size(); i++) {
+            sb.append(i > 0 ? " OR " : "").append('(').append(a).append(" = ")
+                    .append(binds.add(pairs.get(i)[0], joinTable.joinColumn().columnType())).append(" AND ").append(b)
+                    .append(" = ").append(binds.add(pairs.get(i)[1], joinTable.inverseJoinColumn().columnType())).append(')');
+        }
+        return binds.statement(sb);
+    }
+}

@@ -1,0 +1,110 @@
+package io.reactiveorm.internal.render;
+
+import io.reactiveorm.dialect.Dialect;
+import io.reactiveorm.dialect.SqlType;
+import io.reactiveorm.mapping.AttributeModel;
+import io.reactiveorm.mapping.EntityModel;
+import io.reactiveorm.mapping.JoinColumnModel;
+import io.reactiveorm.mapping.JoinTableModel;
+import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.mapping.RelationshipModel;
+import io.reactiveorm.sql.RenderedSql;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The selectin-loading queries of the session: many parents' relationship in one query per chunk of keys. */
+public final class LoadStatements {
+
+    /** Parent keys per relationship-load query when they are bound as one array. */
+    public static final int ARRAY_LOAD_KEYS = 50_000;
+    /** Parent keys per relationship-load query when each is its own parameter (at most the dialect's bind ceiling). */
+    public static final int LIST_LOAD_KEYS = 30_000;
+
+    private final Supplier<Dialect> dialect;
+    private final Metadata metadata;
+
+    /**
+     * @param dialect the engine's dialect, asked at each call
+     * @param metadata the mapped entities
+     */
+    public LoadStatements(Supplier<Dialect> dialect, Metadata metadata) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** How many parent keys one load query of {@code relationship} should carry. */
+    public int batchSize(RelationshipModel relationship) {
+        Dialect d = dialect.get();
+        return d.bulkRows().arrayType(SqlType.of(keyType(relationship))).isPresent() ? ARRAY_LOAD_KEYS
+                : Math.min(LIST_LOAD_KEYS, d.bulkRows().maxBinds());
+    }
+
+    /** The Java type of the keys a load of {@code relationship} is filtered by (see {@link #load}). */
+    public Class<?> keyType(RelationshipModel relationship) {
+        if (relationship.owning() && relationship.joinColumn() != null) {
+            return relationship.joinColumn().columnType();
+        }
+        return metadata.entity(relationship.owner()).id().columnType();
+    }
+
+    /**
+     * The query that loads {@code relationship} for many parents at once (selectin loading): the
+     * target entity's columns and foreign keys, then one more column, the key that groups each row
+     * under its parent. Rows come ordered by that key, then by the target's key.
+     *
+     * <ul>
+     * <li>owning to-one: {@code SELECT target..., target.id FROM target WHERE target.id IN (fk values)}
+     * <li>one-to-many / inverse one-to-one: {@code ... , target.fk FROM target WHERE target.fk IN (parent keys)}
+     * <li>many-to-many: {@code ... , assoc.parent_col FROM target JOIN assoc ON ... WHERE assoc.parent_col IN (parent keys)}
+     * </ul>
+     * The keys are one array parameter ({@code = ANY($1::bigint[])}) where the dialect binds arrays.
+     *
+     * @param relationship the relationship to load
+     * @param keys foreign key values (owning to-one) or parent keys (all other kinds)
+     */
+    public RenderedSql load(RelationshipModel relationship, List<?> keys) {
+        Dialect d = dialect.get();
+        Binds binds = new Binds(d);
+        EntityModel<?> target = metadata.entity(relationship.target());
+        String t = d.quote(target.tableName());
+        StringBuilder sb = new StringBuilder("SELECT ");
+        for (AttributeModel a : target.attributes()) {
+            sb.append(t).append('.').append(d.quote(a.columnName())).append(", ");
+        }
+        for (RelationshipModel fk : target.foreignKeys()) {
+            sb.append(t).append('.').append(d.quote(fk.joinColumn().columnName())).append(", ");
+        }
+        String groupColumn;
+        String from = Binds.table(d, target);
+        RelationshipModel owning = relationship.owning() ? relationship : metadata.otherSide(relationship);
+        if (owning.joinTable() != null) {
+            JoinTableModel jt = owning.joinTable();
+            JoinColumnModel toParent = relationship.owning() ? jt.joinColumn() : jt.inverseJoinColumn();
+            JoinColumnModel toTarget = relationship.owning() ? jt.inverseJoinColumn() : jt.joinColumn();
+            String assoc = d.quote(jt.tableName());
+            groupColumn = assoc + "." + d.quote(toParent.columnName());
+            from = from + " JOIN " + assoc + " ON " + assoc + "." + d.quote(toTarget.columnName()) + " = " + t + "."
+                    + d.quote(toTarget.referencedColumnName());
+        } else if (relationship.owning()) {
+            groupColumn = t + "." + d.quote(relationship.joinColumn().referencedColumnName());
+        } else {
+            groupColumn = t + "." + d.quote(owning.joinColumn().columnName());
+        }
+        sb.append(groupColumn).append(" FROM ").append(from).append(" WHERE ").append(groupColumn);
+        Class<?> keyType = keyType(relationship);
+        Optional<String> arrayType = d.bulkRows().arrayType(SqlType.of(keyType));
+        if (arrayType.isPresent()) {
+            sb.append(" = ANY(").append(binds.addArray(keys, keyType, arrayType.get())).append(')');
+        } else {
+            sb.append(" IN (");
+            for (int i = 0; i < keys.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(binds.add(keys.get(i), keyType));
+            }
+            sb.append(')');
+        }
+        sb.append(" ORDER BY ").append(groupColumn).append(", ").append(t).append('.').append(d.quote(target.id().columnName()));
+        return new RenderedSql(sb.toString(), binds.values(), target, target.attributes(), List.of(keyType), List.of());
+    }
+}

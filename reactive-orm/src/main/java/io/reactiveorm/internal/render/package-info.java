@@ -1,0 +1,8 @@
+/**
+ * Internal, not API: the statements only the session writes, rendered for the engine's dialect.
+ * {@link io.reactiveorm.internal.render.FlushStatements} (batch sizes, batched updates, row locks
+ * for version checks, many-to-many rows) and {@link io.reactiveorm.internal.render.LoadStatements}
+ * (selectin loading). Public statements ({@code select}, {@code insert}, ...) are rendered by
+ * {@link io.reactiveorm.sql.SqlRenderer}.
+ */
+package io.reactiveorm.internal.render;
