@@ -25,6 +25,11 @@ public final class H2BlockHoundIntegration implements BlockHoundIntegration {
         }
         // opening a session (constructors cannot be allowed: Byte Buddy cannot wrap them, and the class would stay unchecked)
         builder.allowBlockingCallsInside("io.r2dbc.h2.H2ConnectionFactory", "getSessionClient");
+        // r2dbc-mariadb looks its authentication plugins up with ServiceLoader (reading jar files)
+        // during each connection's handshake, on the event loop: the driver's own choice, not ours
+        builder.allowBlockingCallsInside("org.mariadb.r2dbc.authentication.AuthenticationFlowPluginLoader", "get");
+        builder.allowBlockingCallsInside("org.mariadb.r2dbc.message.client.HandshakeResponse", "encode");
+        builder.allowBlockingCallsInside("org.mariadb.r2dbc.util.VersionFactory", "getInstance");
         // the rows of a result: iterating it and reading its values
         builder.allowBlockingCallsInside("io.r2dbc.h2.H2Result", "lambda$toResult$1");
         builder.allowBlockingCallsInside("io.r2dbc.h2.H2Result", "lambda$toResult$2");
