@@ -26,7 +26,11 @@ final class BeanValidator implements EntityValidator {
 
     static Optional<EntityValidator> create() {
         try {
-            return Optional.of(new BeanValidator(Validation.buildDefaultValidatorFactory().getValidator()));
+            Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+            // The provider reads its message bundles from jar files at the first violation: make that
+            // happen here, on the thread building the factory, not on an event loop during a flush.
+            validator.validate(new WarmUp());
+            return Optional.of(new BeanValidator(validator));
         } catch (NoProviderFoundException e) {
             return Optional.empty();
         } catch (ValidationException e) {
@@ -35,6 +39,12 @@ final class BeanValidator implements EntityValidator {
                     + "next to Hibernate Validator", e.getMessage(), e);
             return Optional.empty();
         }
+    }
+
+    /** An object that breaks a constraint, validated once to load the provider's messages. */
+    private static final class WarmUp {
+        @jakarta.validation.constraints.NotNull
+        private final Object value = null;
     }
 
     @Override
