@@ -8,7 +8,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
 import io.reactiveorm.dialect.Dialect;
-import io.reactiveorm.execution.StatementExecutor;
+import io.reactiveorm.internal.execution.StatementExecutor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

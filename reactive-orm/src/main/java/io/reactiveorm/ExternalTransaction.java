@@ -1,6 +1,6 @@
 package io.reactiveorm;
 
-import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.internal.execution.SessionConnection;
 
 /**
  * A connection with an open transaction that someone else owns (Spring's

@@ -3,8 +3,8 @@ package io.reactiveorm;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.migrate.internal.SchemaValidator;
 import io.reactiveorm.schema.SchemaGenerator;
-import io.reactiveorm.session.DefaultSession;
-import io.reactiveorm.session.SessionOptions;
+import io.reactiveorm.internal.session.DefaultSession;
+import io.reactiveorm.internal.session.SessionOptions;
 import io.reactiveorm.sql.SqlRenderer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +41,8 @@ public final class SessionFactory {
         this.metadata = Metadata.of(builder.entities);
         this.renderer = new SqlRenderer(engine::dialect, metadata); // the engine knows its dialect once connected
         this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
-                io.reactiveorm.session.EntityValidator.detect());
-        io.reactiveorm.session.RandomUuids.warmUp(); // seeds here, not on an event loop at the first flush
+                io.reactiveorm.internal.session.EntityValidator.detect());
+        io.reactiveorm.internal.session.RandomUuids.warmUp(); // seeds here, not on an event loop at the first flush
         this.schemaValidation = builder.schemaValidation;
     }
 

@@ -7,7 +7,7 @@
  *
  * <p>Public API: this package, {@code sql}, {@code metamodel}, {@code mapping} (models and
  * {@code MappingException}), {@code dialect}, {@code loading}, {@code schema} and {@code testing}.
- * Internal, with no compatibility promise: {@code session}, {@code execution}, {@code internal..} and {@code processor}
+ * Internal, with no compatibility promise: {@code internal..} (session and execution included) and {@code processor}
  * (used through the compiler only).
  */
 package io.reactiveorm;

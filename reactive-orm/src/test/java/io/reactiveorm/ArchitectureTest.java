@@ -24,7 +24,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheEngineAndExecutionSpeakR2dbc = noClasses()
-            .that().resideOutsideOfPackages("io.reactiveorm.execution..")
+            .that().resideOutsideOfPackages("io.reactiveorm.internal.execution..")
             .and().doNotHaveFullyQualifiedName("io.reactiveorm.Engine")
             .and().doNotHaveFullyQualifiedName("io.reactiveorm.Engine$Builder")
             .should().dependOnClassesThat().resideInAnyPackage("io.r2dbc..");
@@ -39,7 +39,7 @@ class ArchitectureTest {
     static final ArchRule theSqlLayerKnowsNothingOfSessions = noClasses()
             .that().resideInAnyPackage("io.reactiveorm.sql..", "io.reactiveorm.mapping..", "io.reactiveorm.dialect..",
                     "io.reactiveorm.internal.render..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.reactiveorm.session..", "io.reactiveorm.execution..",
+            .should().dependOnClassesThat().resideInAnyPackage("io.reactiveorm.internal.session..", "io.reactiveorm.internal.execution..",
                     "io.reactiveorm.loading..");
 
     @ArchTest

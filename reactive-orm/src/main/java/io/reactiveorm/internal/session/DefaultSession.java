@@ -1,4 +1,4 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 import io.reactiveorm.DetachedEntityException;
 import io.reactiveorm.Engine;
@@ -6,7 +6,7 @@ import io.reactiveorm.EntityState;
 import io.reactiveorm.ExternalSession;
 import io.reactiveorm.OrmException;
 import io.reactiveorm.Session;
-import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.internal.execution.SessionConnection;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.Metadata;

@@ -1,4 +1,4 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 import io.reactiveorm.EntityListener;
 import io.reactiveorm.Isolation;

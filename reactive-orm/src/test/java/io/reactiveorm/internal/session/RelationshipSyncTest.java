@@ -1,4 +1,4 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

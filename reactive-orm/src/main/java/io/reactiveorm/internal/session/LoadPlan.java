@@ -1,7 +1,7 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 import io.reactiveorm.OrmException;
-import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.internal.execution.SessionConnection;
 import io.reactiveorm.loading.Load;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.Metadata;

@@ -1,6 +1,6 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
-import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.internal.execution.SessionConnection;
 import io.reactiveorm.internal.render.LoadStatements;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;

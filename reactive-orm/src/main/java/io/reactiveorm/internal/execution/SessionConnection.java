@@ -1,4 +1,4 @@
-package io.reactiveorm.execution;
+package io.reactiveorm.internal.execution;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ValidationDepth;

@@ -1,4 +1,4 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.NoProviderFoundException;

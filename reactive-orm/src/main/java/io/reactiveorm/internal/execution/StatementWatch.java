@@ -1,4 +1,4 @@
-package io.reactiveorm.execution;
+package io.reactiveorm.internal.execution;
 
 import reactor.core.publisher.Mono;
 

@@ -1,4 +1,4 @@
-package io.reactiveorm.execution;
+package io.reactiveorm.internal.execution;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;

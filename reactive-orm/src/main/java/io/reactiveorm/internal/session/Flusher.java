@@ -1,9 +1,9 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 import io.reactiveorm.OrmException;
 import io.reactiveorm.Session;
 import io.reactiveorm.StaleObjectException;
-import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.internal.execution.SessionConnection;
 import io.reactiveorm.internal.render.FlushStatements;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;

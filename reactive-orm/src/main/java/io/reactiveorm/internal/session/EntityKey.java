@@ -1,4 +1,4 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 /**
  * The identity of a persistent object in a session: its entity class and primary key value.

@@ -1,4 +1,4 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 import java.util.ArrayDeque;
 import java.util.Queue;

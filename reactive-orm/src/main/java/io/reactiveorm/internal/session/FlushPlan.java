@@ -1,4 +1,4 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 import io.reactiveorm.mapping.EntityModel;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
-import io.reactiveorm.execution.Detached;
-import io.reactiveorm.execution.SessionConnection;
-import io.reactiveorm.execution.StatementExecutor;
+import io.reactiveorm.internal.execution.Detached;
+import io.reactiveorm.internal.execution.SessionConnection;
+import io.reactiveorm.internal.execution.StatementExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

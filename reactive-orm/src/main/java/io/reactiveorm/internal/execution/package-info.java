@@ -3,4 +3,4 @@
  * listeners and error translation. Together with {@code Engine} the only code that imports
  * {@code io.r2dbc.spi}.
  */
-package io.reactiveorm.execution;
+package io.reactiveorm.internal.execution;

@@ -1,4 +1,4 @@
-package io.reactiveorm.session;
+package io.reactiveorm.internal.session;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
