@@ -88,10 +88,13 @@ final class RelationshipLoader {
     private Mono<Void> loadByParentKey(SessionConnection connection, List<InstanceState> parents, RelationshipModel r) {
         EntityModel<?> target = metadata.entity(r.target());
         Map<Object, List<Object>> byParent = new LinkedHashMap<>();
+        // children told apart by identity (one instance per key in the session), never by equals()
+        Map<Object, Set<Object>> seen = new java.util.HashMap<>();
         List<Object> keys = new ArrayList<>();
         for (InstanceState p : parents) {
             keys.add(p.key.id());
             byParent.put(p.key.id(), new ArrayList<>());
+            seen.put(p.key.id(), java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
         }
         RelationshipModel back = r.owning() ? null : metadata.otherSide(r);
         return Flux.fromIterable(Flusher.chunks(keys, loads.batchSize(r)))
@@ -99,7 +102,7 @@ final class RelationshipLoader {
                 .doOnNext(row -> {
                     Object child = hydrate.apply(target, row.values());
                     List<Object> siblings = byParent.get(row.groupKey());
-                    if (siblings != null && !siblings.contains(child)) {
+                    if (siblings != null && seen.get(row.groupKey()).add(child)) {
                         siblings.add(child);
                     }
                 })
