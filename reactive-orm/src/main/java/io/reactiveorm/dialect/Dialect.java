@@ -68,6 +68,15 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether a data-changing statement can be queried as the table of the rows it changed, H2's
+     * data change delta tables: {@code SELECT .. FROM FINAL TABLE (UPDATE ..)}, {@code OLD TABLE (DELETE ..)}.
+     * Used where {@link #supportsReturning} is not.
+     */
+    default boolean supportsDeltaTables() {
+        return false;
+    }
+
     /** Whether {@code INSERT ... RETURNING} is supported (see {@link #generatedKeys()}). */
     default boolean supportsInsertReturning() {
         return supportsReturning(StatementKind.INSERT);

@@ -66,6 +66,11 @@ public class H2Dialect implements Dialect {
     }
 
     @Override
+    public boolean supportsDeltaTables() {
+        return true;
+    }
+
+    @Override
     public boolean supportsIlike() {
         return true;
     }
