@@ -62,6 +62,7 @@ public final class DefaultSession implements ExternalSession {
     private int savepoints;
     /** The one connection and its transaction, owned from first use to commit, rollback or close. */
     private final TransactionScope scope;
+    private final BulkStatements bulk;
     private volatile boolean closed;
 
     /**
@@ -97,6 +98,12 @@ public final class DefaultSession implements ExternalSession {
         this.loader = new RelationshipLoader(renderer, metadata, map, (model, values) -> hydrate(model, values, true));
         this.sync = new RelationshipSync(metadata, map, this::add, this::remove, options.cascadeReachable());
         this.scope = scope;
+        this.bulk = new BulkStatements(metadata, renderer, map, this::transaction, (model, values) -> hydrate(model, values, true),
+                entity -> {
+                    EntityModel<?> model = metadata.entity(entity.getClass());
+                    Callbacks.invoke(model, PostLoad.class, entity);
+                    options.listeners().forEach(l -> l.afterLoad(entity));
+                });
     }
 
     // ---- object state -------------------------------------------------------------------------
@@ -253,10 +260,18 @@ public final class DefaultSession implements ExternalSession {
     @Override
     public Mono<Long> execute(Statement dml) {
         Objects.requireNonNull(dml, "dml");
-        return run(() -> autoflush().then(Mono.defer(() -> {
-            RenderedSql sql = renderer.render(dml);
-            return transaction().flatMap(c -> c.update(sql));
-        }))).singleOrEmpty();
+        return run(() -> autoflush().then(Mono.defer(() -> bulk.execute(dml)))).singleOrEmpty();
+    }
+
+    @Override
+    public <T> Flux<T> scalars(io.reactiveorm.sql.Returning<T> query) {
+        Objects.requireNonNull(query, "query");
+        return run(() -> autoflush().then(Mono.defer(() -> bulk.returning(query)))).flatMapIterable(list -> list);
+    }
+
+    @Override
+    public <T> Mono<T> scalar(io.reactiveorm.sql.Returning<T> query) {
+        return scalars(query).next();
     }
 
     @Override
