@@ -40,15 +40,24 @@ public final class BulkExample {
     }
 
     /**
-     * A bulk UPDATE run in a session that already holds the object: what the loaded object says
-     * afterwards, and what a {@code refresh} reads.
+     * A bulk UPDATE run in a session that already holds the object: the object is brought up to
+     * date (SQLAlchemy 2.0's {@code synchronize_session="fetch"}), no refresh needed.
      */
     public static Mono<String> loadedObjectAfterBulkUpdate(SessionFactory db) {
         return db.inTransaction(s -> s.one(select(User.class).where(User_.name.eq("patrick"))).flatMap(patrick ->
                 s.execute(update(User.class).set(User_.fullname, "Patrick S. Star").where(User_.name.eq("patrick")))
-                        .then(Mono.fromSupplier(patrick::getFullname))
-                        .zipWith(s.refresh(patrick).then(Mono.fromSupplier(patrick::getFullname)),
-                                (before, after) -> "in memory: " + before + ", after refresh: " + after)));
+                        .then(Mono.fromSupplier(() -> "in memory: " + patrick.getFullname()))));
+    }
+
+    /**
+     * {@code session.scalars(update(User).where(...).values(...).returning(User))}: the UPDATE as a
+     * query of the objects it changed.
+     */
+    public static Mono<java.util.List<String>> renameAndReturn(SessionFactory db) {
+        return db.inTransaction(s -> s.scalars(update(User.class).set(User_.fullname, "Squidward Q. Tentacles")
+                        .where(User_.name.eq("squidward")).returning(User.class))
+                .map(User::getFullname)
+                .collectList());
     }
 
     public static void main(String[] args) {
@@ -60,6 +69,7 @@ public final class BulkExample {
             System.out.println("cleared the full names of " + clearFullnamesOfTheYoung(db).block() + " user(s)");
             System.out.println("deleted " + deleteKrabsAddresses(db).block() + " address(es)");
             System.out.println(loadedObjectAfterBulkUpdate(db).block());
+            System.out.println("returned: " + renameAndReturn(db).block());
         } finally {
             engine.close().block();
         }

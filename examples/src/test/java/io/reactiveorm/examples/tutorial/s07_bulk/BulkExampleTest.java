@@ -37,9 +37,13 @@ class BulkExampleTest {
     }
 
     @Test
-    void aLoadedObjectSeesABulkUpdateAfterRefresh() {
-        assertThat(BulkExample.loadedObjectAfterBulkUpdate(t.db).block())
-                .isEqualTo("in memory: patrick 7, after refresh: Patrick S. Star");
+    void aLoadedObjectSeesABulkUpdateAtOnce() {
+        assertThat(BulkExample.loadedObjectAfterBulkUpdate(t.db).block()).isEqualTo("in memory: Patrick S. Star");
+    }
+
+    @Test
+    void anUpdateReturningIsAQueryOfTheChangedObjects() {
+        assertThat(BulkExample.renameAndReturn(t.db).block()).containsExactly("Squidward Q. Tentacles");
     }
 
     @Test
