@@ -80,15 +80,20 @@ final class RenderContext {
         return scope.get(scope.size() - 1).qualifier();
     }
 
-    /** Adds a plain (association) table to the current scope and returns its FROM text and qualifier. */
+    /**
+     * Adds a plain (association) table to the current scope and returns its FROM text (in the
+     * default schema, if any) and qualifier.
+     */
     String[] addPlainTable(String tableName) {
         String table = dialect.quote(tableName);
+        String schema = metadata.defaultSchema();
+        String qualified = schema == null ? table : dialect.quote(schema) + "." + table;
         if (usedQualifiers.add(table)) {
-            return new String[] {table, table};
+            return new String[] {qualified, table};
         }
         String alias = dialect.quote(tableName + "_" + (++aliasCounter));
         usedQualifiers.add(alias);
-        return new String[] {table + " " + alias, alias};
+        return new String[] {qualified + " " + alias, alias};
     }
 
     /** The qualifier of the nearest visible table of {@code type}. */
