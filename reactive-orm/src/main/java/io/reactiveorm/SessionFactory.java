@@ -38,7 +38,7 @@ public final class SessionFactory {
 
     private SessionFactory(Builder builder) {
         this.engine = builder.engine;
-        this.metadata = Metadata.of(builder.entities);
+        this.metadata = Metadata.of(builder.entities, builder.schema);
         this.renderer = new SqlRenderer(engine::dialect, metadata); // the engine knows its dialect once connected
         this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
                 io.reactiveorm.internal.session.EntityValidator.detect());
@@ -68,13 +68,14 @@ public final class SessionFactory {
 
     /**
      * Creates every table, sequence, constraint and index that does not exist yet, in foreign-key
-     * order. Safe to run twice.
+     * order, and the schemas they live in ({@link Builder#schema}, {@code @Table(schema)}). Safe to
+     * run twice.
      */
     public Mono<Void> createAll() {
         return ddl(() -> new SchemaGenerator(metadata, engine.dialect()).createStatements());
     }
 
-    /** Drops every mapped table and sequence that exists, dependents first. */
+    /** Drops every mapped table and sequence that exists, dependents first; schemas are left in place. */
     public Mono<Void> dropAll() {
         return ddl(() -> new SchemaGenerator(metadata, engine.dialect()).dropStatements());
     }
@@ -202,6 +203,7 @@ public final class SessionFactory {
         private Isolation isolation;
         private final List<EntityListener> listeners = new ArrayList<>();
         private SchemaValidation schemaValidation = SchemaValidation.NONE;
+        private String schema;
 
         private Builder(Engine engine) {
             this.engine = engine;
@@ -210,6 +212,30 @@ public final class SessionFactory {
         /** Registers entity classes (entities reachable through their relationships are added too). */
         public Builder entities(Class<?>... entityClasses) {
             entities.addAll(Arrays.asList(entityClasses));
+            return this;
+        }
+
+        /**
+         * The schema of every table whose entity has no {@code @Table(schema = ..)}, of the
+         * many-to-many association tables and of the sequences (SQLAlchemy's
+         * {@code MetaData(schema="app")}): statements name them {@code "app"."user"}, and
+         * {@link SessionFactory#createAll()} creates the schema if it is missing. On MariaDB a
+         * schema is a database ({@code `app`.`user`}). Migrations and schema validation do not
+         * support a default schema yet and say so.
+         *
+         * <pre>{@code
+         * SessionFactory db = SessionFactory.builder(engine).schema("app").entities(User.class, Post.class).build();
+         * }</pre>
+         *
+         * @param schema the schema name, quoted as the dialect quotes identifiers
+         */
+        public Builder schema(String schema) {
+            Objects.requireNonNull(schema, "schema");
+            if (schema.isBlank()) {
+                throw new OrmException("schema(\"" + schema + "\") is blank. Fix: pass a schema name, or leave "
+                        + "schema(..) out for the connection's default schema");
+            }
+            this.schema = schema;
             return this;
         }
 
