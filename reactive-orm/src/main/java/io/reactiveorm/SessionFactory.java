@@ -1,11 +1,7 @@
 package io.reactiveorm;
 
 import io.reactiveorm.mapping.Metadata;
-import io.reactiveorm.migrate.internal.SchemaValidator;
 import io.reactiveorm.schema.SchemaGenerator;
-import io.reactiveorm.internal.session.DefaultSession;
-import io.reactiveorm.internal.session.SessionOptions;
-import io.reactiveorm.sql.SqlRenderer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,17 +28,14 @@ public final class SessionFactory {
 
     private final Engine engine;
     private final Metadata metadata;
-    private final SqlRenderer renderer;
-    private final SessionOptions options;
+    private final OrmProvider.SessionFactoryRuntime runtime;
     private final SchemaValidation schemaValidation;
 
     private SessionFactory(Builder builder) {
         this.engine = builder.engine;
         this.metadata = Metadata.of(builder.entities);
-        this.renderer = new SqlRenderer(engine::dialect, metadata); // the engine knows its dialect once connected
-        this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
-                io.reactiveorm.internal.session.EntityValidator.detect());
-        io.reactiveorm.internal.session.RandomUuids.warmUp(); // seeds here, not on an event loop at the first flush
+        this.runtime = Providers.PROVIDER.sessionFactory(engine, metadata, new OrmProvider.SessionSettings(
+                builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable));
         this.schemaValidation = builder.schemaValidation;
     }
 
@@ -59,11 +52,6 @@ public final class SessionFactory {
     /** The mapped entities. */
     public Metadata metadata() {
         return metadata;
-    }
-
-    /** Renders statements for this factory's dialect and entities (what sessions execute). */
-    public SqlRenderer renderer() {
-        return renderer;
     }
 
     /**
@@ -86,11 +74,11 @@ public final class SessionFactory {
      * {@code NONE}, nothing. Run it at startup ({@link Builder#start()} does).
      */
     public Mono<Void> validateSchema() {
-        return SchemaValidator.validate(engine, metadata, schemaValidation);
+        return runtime.validateSchema(schemaValidation);
     }
 
     private Mono<Void> ddl(java.util.function.Supplier<List<String>> statements) {
-        return engine.detectDialect().then(Mono.defer(() -> engine.executor().runAll(statements.get())));
+        return engine.detectDialect().then(Mono.defer(() -> engine.runAll(statements.get())));
     }
 
     /**
@@ -101,13 +89,12 @@ public final class SessionFactory {
      * {@link #inSession} / {@link #inTransaction}, which do).
      */
     public Session openSession() {
-        return new DefaultSession(engine, metadata, renderer, options, options.isolation() != null);
+        return runtime.openSession(null, false);
     }
 
     /** A new session whose transaction runs at {@code isolation}, begun with its first statement. */
     public Session openSession(Isolation isolation) {
-        return new DefaultSession(engine, metadata, renderer,
-                options.withIsolation(Objects.requireNonNull(isolation, "isolation")), true);
+        return runtime.openSession(Objects.requireNonNull(isolation, "isolation"), true);
     }
 
     /**
@@ -119,15 +106,12 @@ public final class SessionFactory {
      */
     public ExternalSession openSession(ExternalTransaction transaction) {
         Objects.requireNonNull(transaction, "transaction");
-        SessionOptions sessionOptions = transaction.isReadOnly()
-                ? new SessionOptions(false, options.isolation(), options.listeners(), options.cascadeReachable(),
-                        options.validator()) : options;
-        return new DefaultSession(engine, metadata, renderer, sessionOptions, transaction.connection());
+        return runtime.joinSession(transaction);
     }
 
     /** A session whose transaction begins with its first statement, reads included. */
     private Session transactionalSession() {
-        return new DefaultSession(engine, metadata, renderer, options, true);
+        return runtime.openSession(null, true);
     }
 
     /** {@link #inTransaction(Function)} at the given isolation level. */

@@ -36,9 +36,8 @@ import reactor.core.publisher.Mono;
 /**
  * The {@link Session} implementation: identity map, unit of work and one transactional connection,
  * with every database operation run through an {@link OperationQueue}. Internal: obtain sessions
- * from {@code SessionFactory}. A session over an external transaction
- * ({@link #DefaultSession(Engine, Metadata, SqlRenderer, SessionOptions, SessionConnection)}) is
- * the {@link ExternalSession} its owner drives.
+ * from {@code SessionFactory} ({@link SessionSource}). A session over an external transaction
+ * ({@link TransactionScope#external}) is the {@link ExternalSession} its owner drives.
  */
 public final class DefaultSession implements ExternalSession {
 
@@ -69,25 +68,9 @@ public final class DefaultSession implements ExternalSession {
      * @param metadata the mapped entities
      * @param renderer renders statements for the engine's dialect
      * @param options shared session settings
-     * @param eagerTransaction begin the transaction with the first statement; else reads run in
-     *     auto-commit mode and the transaction begins with the first write
+     * @param scope the connection and its transaction: owned by the session, or external
      */
-    public DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
-            boolean eagerTransaction) {
-        this(engine, metadata, renderer, options, new TransactionScope(engine.executor(), eagerTransaction,
-                options.isolation() == null ? null : options.isolation().sql()));
-    }
-
-    /**
-     * A session on {@code connection}, whose open transaction someone else owns: it never begins,
-     * commits, rolls back or releases it (see {@link ExternalSession}).
-     */
-    public DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
-            SessionConnection connection) {
-        this(engine, metadata, renderer, options, TransactionScope.external(connection));
-    }
-
-    private DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
+    DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
             TransactionScope scope) {
         this.engine = engine;
         this.metadata = metadata;
@@ -275,8 +258,7 @@ public final class DefaultSession implements ExternalSession {
                     + query.loaderOptions() + ". Fix: stream without options and load what you need per batch with "
                     + "session.fetch, or use scalars()"));
         }
-        RenderedSql sql = renderer.render(query.shape() == Select.Shape.ENTITY && track
-                ? LoadPlan.withJoinedLoads(query, LoadPlan.paths(query.loaderOptions())) : query);
+        RenderedSql sql = renderer.render(query); // joined(..) options join in the statement itself
         // a streamed query holds a cursor, which lives in a transaction
         return (track ? connection() : transaction()).flatMapMany(c -> switch (query.shape()) {
             case ENTITY -> entities(c, sql, query, fetchSize, track);
