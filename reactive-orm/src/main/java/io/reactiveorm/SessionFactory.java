@@ -1,11 +1,7 @@
 package io.reactiveorm;
 
 import io.reactiveorm.mapping.Metadata;
-import io.reactiveorm.migrate.internal.SchemaValidator;
 import io.reactiveorm.schema.SchemaGenerator;
-import io.reactiveorm.internal.session.DefaultSession;
-import io.reactiveorm.internal.session.SessionOptions;
-import io.reactiveorm.sql.SqlRenderer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,17 +28,14 @@ public final class SessionFactory {
 
     private final Engine engine;
     private final Metadata metadata;
-    private final SqlRenderer renderer;
-    private final SessionOptions options;
+    private final OrmProvider.SessionFactoryRuntime runtime;
     private final SchemaValidation schemaValidation;
 
     private SessionFactory(Builder builder) {
         this.engine = builder.engine;
         this.metadata = Metadata.of(builder.entities, builder.schema);
-        this.renderer = new SqlRenderer(engine::dialect, metadata); // the engine knows its dialect once connected
-        this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
-                io.reactiveorm.internal.session.EntityValidator.detect());
-        io.reactiveorm.internal.session.RandomUuids.warmUp(); // seeds here, not on an event loop at the first flush
+        this.runtime = Providers.PROVIDER.sessionFactory(engine, metadata, new OrmProvider.SessionSettings(
+                builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable));
         this.schemaValidation = builder.schemaValidation;
     }
 
@@ -61,9 +54,18 @@ public final class SessionFactory {
         return metadata;
     }
 
-    /** Renders statements for this factory's dialect and entities (what sessions execute). */
-    public SqlRenderer renderer() {
-        return renderer;
+    /**
+     * The SQL and bind values {@code query} renders to on this factory's database, SQLAlchemy's
+     * {@code stmt.compile(engine)}: for printing and tests (sessions render what they run
+     * themselves). {@code toString()} of a statement prints PostgreSQL's form without values.
+     */
+    public io.reactiveorm.sql.RenderedSql compile(io.reactiveorm.sql.Select<?> query) {
+        return new io.reactiveorm.sql.SqlRenderer(engine::dialect, metadata).render(query);
+    }
+
+    /** {@link #compile(io.reactiveorm.sql.Select)} for an INSERT, UPDATE, DELETE or text statement. */
+    public io.reactiveorm.sql.RenderedSql compile(io.reactiveorm.sql.Statement statement) {
+        return new io.reactiveorm.sql.SqlRenderer(engine::dialect, metadata).render(statement);
     }
 
     /**
@@ -87,11 +89,11 @@ public final class SessionFactory {
      * {@code NONE}, nothing. Run it at startup ({@link Builder#start()} does).
      */
     public Mono<Void> validateSchema() {
-        return SchemaValidator.validate(engine, metadata, schemaValidation);
+        return runtime.validateSchema(schemaValidation);
     }
 
     private Mono<Void> ddl(java.util.function.Supplier<List<String>> statements) {
-        return engine.detectDialect().then(Mono.defer(() -> engine.executor().runAll(statements.get())));
+        return engine.detectDialect().then(Mono.defer(() -> engine.runAll(statements.get())));
     }
 
     /**
@@ -102,13 +104,12 @@ public final class SessionFactory {
      * {@link #inSession} / {@link #inTransaction}, which do).
      */
     public Session openSession() {
-        return new DefaultSession(engine, metadata, renderer, options, options.isolation() != null);
+        return runtime.openSession(null, false);
     }
 
     /** A new session whose transaction runs at {@code isolation}, begun with its first statement. */
     public Session openSession(Isolation isolation) {
-        return new DefaultSession(engine, metadata, renderer,
-                options.withIsolation(Objects.requireNonNull(isolation, "isolation")), true);
+        return runtime.openSession(Objects.requireNonNull(isolation, "isolation"), true);
     }
 
     /**
@@ -120,15 +121,12 @@ public final class SessionFactory {
      */
     public ExternalSession openSession(ExternalTransaction transaction) {
         Objects.requireNonNull(transaction, "transaction");
-        SessionOptions sessionOptions = transaction.isReadOnly()
-                ? new SessionOptions(false, options.isolation(), options.listeners(), options.cascadeReachable(),
-                        options.validator()) : options;
-        return new DefaultSession(engine, metadata, renderer, sessionOptions, transaction.connection());
+        return runtime.joinSession(transaction);
     }
 
     /** A session whose transaction begins with its first statement, reads included. */
     private Session transactionalSession() {
-        return new DefaultSession(engine, metadata, renderer, options, true);
+        return runtime.openSession(null, true);
     }
 
     /** {@link #inTransaction(Function)} at the given isolation level. */

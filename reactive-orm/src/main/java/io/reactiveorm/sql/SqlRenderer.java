@@ -67,6 +67,7 @@ public final class SqlRenderer {
         RenderContext ctx = new RenderContext(dialect.get(), metadata);
         EntityModel<?> entity = select.shape() == Select.Shape.ENTITY ? metadata.entity(select.resultType()) : null;
         if (select.text() != null) {
+            select.joinedLoads(); // a textual query cannot join-load: fails with the fix
             String sql = TextBinder.bind(ctx, select.text());
             List<Class<?>> types = select.shape() == Select.Shape.SCALAR ? List.of(select.resultType()) : List.of();
             return new RenderedSql(sql, ctx.binds, entity, List.of(), types, List.of());

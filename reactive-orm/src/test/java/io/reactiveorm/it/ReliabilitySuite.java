@@ -311,6 +311,43 @@ public abstract class ReliabilitySuite extends DatabaseTest {
     /** Server sessions of {@code f}'s database other than the asking one that are running a statement. */
     protected abstract long busyBackends(SessionFactory f);
 
+    /**
+     * Kills, from another connection, the server session whose id {@link #backendIdSql()} gave:
+     * what an administrator, a failover or a crashed server process does to a session's connection.
+     */
+    protected abstract Mono<?> killBackend(Object backendId);
+
+    @Test
+    void aBackendKilledMidTransactionIsATypedErrorAndThePoolRecovers() {
+        Engine small = Engine.builder(url()).poolSize(2).poolTimeout(Duration.ofSeconds(5)).build();
+        try {
+            SessionFactory f = SessionFactory.builder(small).entities(entities()).build();
+            for (int i = 0; i < 5; i++) { // more kills than pooled connections
+                int round = i;
+                long start = System.nanoTime();
+                StepVerifier.create(f.inTransaction(s -> {
+                            s.add(new User("doomed" + round, "doomed" + round + "@x", 1));
+                            return s.flush()
+                                    .then(s.scalar(text(backendIdSql()).select(Object.class)))
+                                    .flatMap(this::killBackend)
+                                    .then(s.scalar(text("SELECT 1").select(Integer.class)));
+                        }))
+                        .expectError(OrmException.class)
+                        .verify(TIMEOUT);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                awaitNoAcquiredConnection(small);
+            }
+            Long committed = f.inTransaction(s -> {
+                s.add(new User("survivor", "survivor@x", 1));
+                return s.flush().then(s.scalar(select(count()).from(User.class)));
+            }).block(TIMEOUT);
+            assertThat(committed).as("nothing of the killed transactions was committed").isEqualTo(1L);
+            assertThat(busyBackends(f)).isZero();
+        } finally {
+            small.close().block(TIMEOUT);
+        }
+    }
+
     // ---- defect 10: the Reactor Context reaches every statement ------------------------------
 
     @Test

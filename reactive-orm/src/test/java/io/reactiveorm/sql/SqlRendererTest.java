@@ -18,6 +18,7 @@ import static io.reactiveorm.sql.Sql.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactiveorm.loading.Load;
 import io.reactiveorm.dialect.H2Dialect;
 import io.reactiveorm.dialect.PostgresDialect;
 import io.reactiveorm.fixture.AllTypes;
@@ -236,10 +237,10 @@ class SqlRendererTest {
 
     @Test
     void rendersJoinedLoadsAsLeftOuterJoinsWithTheTargetColumns() {
-        assertThat(PG.render(select(Post.class).withJoinedLoad(Post_.author)).sql()).isEqualTo("SELECT \"post\".\"id\", "
+        assertThat(PG.render(select(Post.class).options(Load.joined(Post_.author))).sql()).isEqualTo("SELECT \"post\".\"id\", "
                 + "\"post\".\"title\", \"post\".\"score\", \"post\".\"author_id\", " + USER_COLUMNS
                 + " FROM \"post\" LEFT OUTER JOIN \"user\" ON \"user\".\"id\" = \"post\".\"author_id\"");
-        assertThatThrownBy(() -> PG.render(select(User.class).withJoinedLoad(User_.posts).limit(5)))
+        assertThatThrownBy(() -> PG.render(select(User.class).options(Load.joined(User_.posts)).limit(5)))
                 .hasMessageContaining("selectin(User_.posts)");
     }
 

@@ -1,5 +1,7 @@
 package io.reactiveorm.internal.execution;
 
+import io.reactiveorm.ExternalTransaction;
+import io.reactiveorm.OrmProvider;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionMetadata;
@@ -38,7 +40,7 @@ import reactor.core.publisher.Sinks;
  * the listeners, and turns driver errors into {@link OrmException}s that name the statement.
  * Internal: with {@link SessionConnection}, the only code besides the engine that speaks R2DBC.
  */
-public final class StatementExecutor {
+public final class StatementExecutor implements OrmProvider.EngineRuntime {
 
     private static final Logger ECHO = LoggerFactory.getLogger("io.reactiveorm.engine");
     /** Every statement at DEBUG whatever echo says (Hibernate's org.hibernate.SQL): turn it on in the logging setup. */
@@ -59,24 +61,15 @@ public final class StatementExecutor {
     private final boolean echoBindValues;
     private final List<StatementListener> listeners;
 
-    /**
-     * @param connectionFactory where connections come from (the engine's pool)
-     * @param dialect the database's dialect, or null to detect it from the first connection's metadata
-     * @param provisional the dialect the driver's name suggests, used until detection (null: none)
-     * @param poolDescription the pool's size and timeout, for the message of a pool timeout
-     * @param echo log each statement
-     * @param echoBindValues include bind values in the log
-     * @param listeners told of every statement (live list)
-     */
-    public StatementExecutor(ConnectionFactory connectionFactory, Dialect dialect, Dialect provisional,
-            String poolDescription, boolean echo, boolean echoBindValues, List<StatementListener> listeners) {
-        this.connectionFactory = connectionFactory;
-        this.configured = dialect;
-        this.provisional = provisional;
-        this.poolDescription = poolDescription;
-        this.echo = echo;
-        this.echoBindValues = echoBindValues;
-        this.listeners = listeners;
+    /** An engine's executor, over its pool, with its options (see {@link OrmProvider.EngineSettings}). */
+    public StatementExecutor(OrmProvider.EngineSettings settings) {
+        this.connectionFactory = settings.connectionFactory();
+        this.configured = settings.dialect();
+        this.provisional = settings.provisionalDialect();
+        this.poolDescription = settings.poolDescription();
+        this.echo = settings.echo();
+        this.echoBindValues = settings.echoBindValues();
+        this.listeners = settings.listeners();
     }
 
     /**
@@ -102,11 +95,11 @@ public final class StatementExecutor {
     }
 
     /**
-     * Statements on {@code connection}, a connection that someone else acquired and will release
-     * (with its transaction): the session must never begin, end or release it.
+     * Statements on the connection of {@code transaction}, which someone else acquired and will
+     * release (with its transaction): the session must never begin, end or release it.
      */
-    public SessionConnection join(Connection connection) {
-        return new SessionConnection(connection, this);
+    public SessionConnection join(ExternalTransaction transaction) {
+        return new SessionConnection(transaction.connection(), this);
     }
 
     private Throwable acquisitionFailed(Throwable e) {
@@ -125,6 +118,7 @@ public final class StatementExecutor {
      *
      * @throws OrmException before detection, when the driver's name suggests none
      */
+    @Override
     public Dialect dialect() {
         Dialect known = configured != null ? configured : detected;
         if (known != null) {
@@ -145,6 +139,7 @@ public final class StatementExecutor {
      * end whatever the subscriber cancels; concurrent callers share one detection, and a failed one
      * is tried again by the next caller.
      */
+    @Override
     public Mono<Dialect> detectDialect() {
         Dialect known = configured != null ? configured : detected;
         if (known != null) {
@@ -189,6 +184,7 @@ public final class StatementExecutor {
     }
 
     /** Runs statements one after another on a connection of its own, in auto-commit mode (DDL). */
+    @Override
     public Mono<Void> runAll(List<String> statements) {
         return Mono.usingWhen(Detached.run(acquire(false, null), SessionConnection::release),
                 c -> Flux.fromIterable(statements)

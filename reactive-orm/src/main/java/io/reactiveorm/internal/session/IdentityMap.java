@@ -26,6 +26,13 @@ final class IdentityMap {
      * own equals/hashCode never matters.
      */
     private final java.util.Set<EntityKey> detached = new java.util.HashSet<>();
+    /** The order of the last object that entered (added or loaded): the flush writes in this order. */
+    private long order;
+
+    /** The order of an object entering now. */
+    long nextOrder() {
+        return ++order;
+    }
 
     InstanceState get(EntityKey key) {
         return byKey.get(key);

@@ -80,20 +80,6 @@ final class LoadPlan {
         return paths;
     }
 
-    /** The query with the first steps of {@code joined(...)} paths turned into joined loads of the statement. */
-    static <T> io.reactiveorm.sql.Select<T> withJoinedLoads(io.reactiveorm.sql.Select<T> query, List<Load.Path> paths) {
-        io.reactiveorm.sql.Select<T> out = query;
-        List<io.reactiveorm.sql.RelationshipRef<?, ?>> added = new ArrayList<>();
-        for (Load.Path p : paths) {
-            Load.Step first = p.steps().get(0);
-            if (first.strategy() == Load.Strategy.JOINED && !added.contains(first.relationship())) {
-                added.add(first.relationship());
-                out = out.withJoinedLoad(first.relationship());
-            }
-        }
-        return out;
-    }
-
     /** Whether loading {@code model} may need relationship queries even without options. */
     static boolean hasEager(EntityModel<?> model) {
         return model.relationships().stream().anyMatch(r -> r.fetch() == FetchType.EAGER);

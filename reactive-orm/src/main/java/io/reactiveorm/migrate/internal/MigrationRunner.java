@@ -82,7 +82,7 @@ public final class MigrationRunner {
      */
     public MigrationRunner(Engine engine, Metadata metadata, Path location, String table, Predicate<String> ignoredTable,
             Duration lockTimeout) {
-        this.executor = engine.executor();
+        this.executor = engine.unwrap(StatementExecutor.class);
         this.dialect = engine.dialect();
         this.catalog = Catalogs.forDialect(dialect);
         this.metadata = metadata;

@@ -21,7 +21,7 @@ import io.reactiveorm.sql.Select;
  *       statements go to logger {@code io.reactiveorm.sql} at DEBUG; with slf4j-simple,
  *       {@code -Dorg.slf4j.simpleLogger.log.io.reactiveorm.sql=debug}.</li>
  *   <li>{@code print(stmt)}: a statement's {@code toString()} is its SQL in PostgreSQL's dialect, with
- *       bind markers; {@code stmt.compile(dialect=...)} is {@code db.renderer().render(stmt)}: the SQL of
+ *       bind markers; {@code stmt.compile(dialect=...)} is {@code db.compile(stmt)}: the SQL of
  *       the engine's database and the bind values.</li>
  * </ul>
  */
@@ -40,7 +40,7 @@ public final class EchoExample {
             SessionFactory db = SessionFactory.builder(engine).entities(User.class, Address.class).build();
             System.out.println("print(stmt): " + query());
             System.out.println("print(update): " + update(User.class).set(User_.fullname, "x").where(User_.name.eq("sandy")));
-            RenderedSql compiled = db.renderer().render(query());
+            RenderedSql compiled = db.compile(query());
             System.out.println("compiled for " + engine.dialect().name() + ": " + compiled.sql() + " " + compiled.binds());
             db.createAll().then(db.inSession(s -> s.scalars(query()).collectList())).block();   // echoed, with values
         } finally {

@@ -23,7 +23,7 @@ class EchoExampleTest {
     @Test
     void theRendererCompilesForTheEnginesDatabaseWithTheValues() {
         try (TutorialDatabase t = TutorialDatabase.h2(User.class, Address.class)) {
-            RenderedSql compiled = t.db.renderer().render(EchoExample.query());
+            RenderedSql compiled = t.db.compile(EchoExample.query());
 
             assertThat(compiled.sql()).contains("FROM \"USER_ACCOUNT\"");
             assertThat(compiled.binds()).extracting(BindValue::value).containsExactly("sandy", 18);
