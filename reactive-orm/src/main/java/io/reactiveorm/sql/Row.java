@@ -13,6 +13,8 @@ public final class Row {
     private final List<String> labels;
     private final List<Expression<?>> expressions;
     private final Object[] values;
+    /** For a row of whole entities ({@code select(User.class, Post.class)}): the entity of each position. */
+    private final List<Class<?>> entities;
 
     /**
      * @param labels column labels as the database returned them
@@ -23,6 +25,39 @@ public final class Row {
         this.labels = List.copyOf(labels);
         this.expressions = expressions;
         this.values = values;
+        this.entities = List.of();
+    }
+
+    private Row(List<Class<?>> entities, Object[] objects) {
+        this.labels = entities.stream().map(Class::getSimpleName).toList();
+        this.expressions = List.of();
+        this.values = objects;
+        this.entities = List.copyOf(entities);
+    }
+
+    /**
+     * A row of whole entities: {@code objects[i]} is an instance of {@code entities.get(i)}, or
+     * null (nothing matched an outer join).
+     */
+    public static Row ofEntities(List<Class<?>> entities, Object[] objects) {
+        if (entities.size() != objects.length) {
+            throw new IllegalArgumentException(entities.size() + " entities, " + objects.length + " objects");
+        }
+        return new Row(entities, objects);
+    }
+
+    /**
+     * The object of {@code entity} in a row of whole entities ({@code row.get(User.class)}), or null
+     * when an outer join matched nothing.
+     */
+    public <T> T get(Class<T> entity) {
+        int index = entities.indexOf(entity);
+        if (index < 0) {
+            throw new StatementException(entity.getSimpleName() + " is not one of the entities this row holds "
+                    + (entities.isEmpty() ? "(it holds columns: " + labels + ")" : entities.stream().map(Class::getSimpleName).toList())
+                    + ". Fix: select(" + entity.getSimpleName() + ".class, ...) to read whole objects, or read a column");
+        }
+        return entity.cast(values[index]);
     }
 
     /** Number of columns. */

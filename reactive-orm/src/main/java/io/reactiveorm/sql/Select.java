@@ -37,9 +37,11 @@ public final class Select<T> {
      */
     private record Parts<T>(Shape shape, Class<T> resultType, List<Expression<?>> projection, Text text,
             Class<?> from, List<Join> joins, Condition where, List<Expression<?>> groupBy, Condition having,
-            List<OrderItem> orderBy, Long limit, Long offset, boolean distinct, List<LoaderOption> options) {
+            List<OrderItem> orderBy, Long limit, Long offset, boolean distinct, List<LoaderOption> options,
+            List<Class<?>> entities) {
 
         Parts {
+            entities = List.copyOf(entities);
             projection = List.copyOf(projection);
             joins = List.copyOf(joins);
             groupBy = List.copyOf(groupBy);
@@ -51,57 +53,57 @@ public final class Select<T> {
         static <T> Parts<T> of(Shape shape, Class<T> resultType, List<Expression<?>> projection, Class<?> from,
                 Text text) {
             return new Parts<>(shape, resultType, projection, text, from, List.of(), null, List.of(), null, List.of(),
-                    null, null, false, List.of());
+                    null, null, false, List.of(), List.of());
         }
 
         Parts<T> withFrom(Class<?> from) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
 
         Parts<T> withJoins(List<Join> joins) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
 
         Parts<T> withWhere(Condition where) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
 
         Parts<T> withGroupBy(List<Expression<?>> groupBy) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
 
         Parts<T> withHaving(Condition having) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
 
         Parts<T> withOrderBy(List<OrderItem> orderBy) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
 
         Parts<T> withLimit(Long limit) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
 
         Parts<T> withOffset(Long offset) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
 
         Parts<T> withDistinct(boolean distinct) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
 
         Parts<T> withOptions(List<LoaderOption> options) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options);
+                    offset, distinct, options, entities);
         }
     }
 
@@ -121,6 +123,14 @@ public final class Select<T> {
 
     static Select<Row> ofRow(List<Expression<?>> expressions) {
         return new Select<>(Parts.of(Shape.ROW, Row.class, expressions, null, null));
+    }
+
+    /** Rows of whole entities, {@code select(User.class, Post.class)}: FROM the first, the others joined. */
+    static Select<Row> ofEntities(List<Class<?>> entities) {
+        Parts<Row> parts = Parts.of(Shape.ROW, Row.class, List.of(), entities.get(0), null);
+        return new Select<>(new Parts<>(parts.shape(), parts.resultType(), parts.projection(), parts.text(), parts.from(),
+                parts.joins(), parts.where(), parts.groupBy(), parts.having(), parts.orderBy(), parts.limit(),
+                parts.offset(), parts.distinct(), parts.options(), entities));
     }
 
     static <T> Select<T> ofText(Text text, Shape shape, Class<T> resultType) {
@@ -286,6 +296,14 @@ public final class Select<T> {
     /** The projected expressions (empty for entity queries). */
     public List<Expression<?>> projection() {
         return parts.projection();
+    }
+
+    /**
+     * The entities each row holds whole, in order ({@code select(User.class, Post.class)}); empty
+     * for every other query.
+     */
+    public List<Class<?>> entities() {
+        return parts.entities();
     }
 
     /** The FROM entity, or {@code null} to infer it from the projection. */

@@ -81,6 +81,20 @@ final class SelectRenderer {
                         }
                     }
                 }
+            } else if (!select.entities().isEmpty()) {
+                // rows of whole entities: each one's columns, then its foreign keys, as an entity query reads them
+                for (Class<?> type : select.entities()) {
+                    EntityModel<?> entity = ctx.metadata.entity(type);
+                    String q = ctx.qualifier(type, "select(" + type.getSimpleName() + ".class)");
+                    for (AttributeModel a : entity.attributes()) {
+                        sb.append(columns.isEmpty() ? "" : ", ").append(q).append('.').append(ctx.dialect.quote(a.columnName()));
+                        columns.add(a);
+                    }
+                    for (RelationshipModel r : entity.foreignKeys()) {
+                        sb.append(", ").append(q).append('.').append(ctx.dialect.quote(r.joinColumn().columnName()));
+                        columns.add(null);
+                    }
+                }
             } else {
                 for (int i = 0; i < select.projection().size(); i++) {
                     if (i > 0) {

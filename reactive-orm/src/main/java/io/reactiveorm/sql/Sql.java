@@ -37,6 +37,25 @@ public final class Sql {
         return Select.ofScalar(Objects.requireNonNull(expression, "expression"));
     }
 
+    /**
+     * Rows holding whole entities, SQLAlchemy's {@code select(User, Address).join(..)}: FROM the
+     * first entity, the others joined ({@code .join(Post_.author)}); read each with
+     * {@code row.get(User.class)}. The entities go through the session's identity map.
+     */
+    public static Select<Row> select(Class<?> first, Class<?> second, Class<?>... more) {
+        List<Class<?>> entities = new java.util.ArrayList<>();
+        entities.add(java.util.Objects.requireNonNull(first, "first"));
+        entities.add(java.util.Objects.requireNonNull(second, "second"));
+        for (Class<?> c : more) {
+            entities.add(java.util.Objects.requireNonNull(c, "entity"));
+        }
+        if (new java.util.HashSet<>(entities).size() != entities.size()) {
+            throw new StatementException("select" + entities.stream().map(Class::getSimpleName).toList()
+                    + " names an entity twice: a row holds one object per entity. Fix: name each entity once");
+        }
+        return Select.ofEntities(entities);
+    }
+
     /** SELECT several values per row, read as {@link Row}s. */
     public static Select<Row> select(Expression<?> first, Expression<?> second, Expression<?>... more) {
         List<Expression<?>> all = new ArrayList<>();

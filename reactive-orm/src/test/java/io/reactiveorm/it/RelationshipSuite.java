@@ -330,6 +330,43 @@ public abstract class RelationshipSuite extends DatabaseTest {
         assertThat(students.get(0).getCourses()).extracting(Course::getTitle).containsExactlyInAnyOrder("math", "music", "art");
     }
 
+    /** SQLAlchemy's {@code select(User, Post).join(..)}: rows of whole entities, through the identity map, one statement. */
+    @Test
+    void rowsHoldWholeEntitiesOfSeveralKinds() {
+        tx(s -> {
+            User ann = new User("ann", "ann@x", 30);
+            User bob = new User("bob", "bob@x", 40);
+            s.add(ann);
+            s.add(bob);
+            s.add(new Post("a1", ann));
+            s.add(new Post("a2", ann));
+            return s.commit();
+        });
+        recorder.clear();
+        record Seen(List<io.reactiveorm.sql.Row> rows, User ann, int statements) {
+        }
+        Seen seen = tx(s -> s.execute(select(User.class, Post.class).join(User_.posts).orderBy(Post_.title.asc()))
+                .collectList()
+                .flatMap(rows -> s.get(User.class, rows.get(0).get(User.class).getId())
+                        .map(ann -> new Seen(rows, ann, recorder.count("SELECT")))));
+        assertThat(seen.rows()).hasSize(2);
+        assertThat(seen.rows()).extracting(r -> r.get(Post.class).getTitle()).containsExactly("a1", "a2");
+        assertThat(seen.rows().get(0).get(User.class)).as("one object per key").isSameAs(seen.rows().get(1).get(User.class))
+                .isSameAs(seen.ann());
+        assertThat(seen.rows().get(0).get(Post.class).getAuthor()).isSameAs(seen.ann());
+        assertThat(seen.statements()).as("one SELECT; get() found ann in the session").isEqualTo(1);
+        // an outer join that matches nothing gives null for that entity
+        List<io.reactiveorm.sql.Row> all = tx(s -> s.execute(select(User.class, Post.class).leftJoin(User_.posts)
+                .orderBy(User_.name.asc(), Post_.title.asc())).collectList());
+        assertThat(all).extracting(r -> r.get(User.class).getName()).containsExactly("ann", "ann", "bob");
+        assertThat(all.get(2).get(Post.class)).isNull();
+        assertThatThrownBy(() -> all.get(0).get(Tag.class)).isInstanceOf(io.reactiveorm.OrmException.class)
+                .hasMessageContaining("Fix");
+        // scalars(..) of such a query emits the same rows
+        assertThat(this.<List<io.reactiveorm.sql.Row>>tx(s -> s.scalars(select(User.class, Post.class).join(User_.posts))
+                .collectList())).hasSize(2);
+    }
+
     /** Loaded rows are told apart by key, never by equals(): children equal by business key stay two. */
     @Test
     void childrenEqualByBusinessKeyAreStillDistinctRows() {

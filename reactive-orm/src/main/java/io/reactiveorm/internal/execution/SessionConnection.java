@@ -122,12 +122,20 @@ public final class SessionConnection implements StatementWatch {
      * attributes and foreign keys, then each joined target's, all as Java values.
      */
     public Flux<Object[]> joinedRows(RenderedSql sql) {
-        DriverValues driver = executor.dialect().driverValues();
         List<EntityModel<?>> segments = new java.util.ArrayList<>();
         segments.add(sql.entity());
         for (RelationshipModel r : sql.joined()) {
             segments.add(io.reactiveorm.mapping.Metadata.model(r.target()));
         }
+        return segmentRows(sql, segments);
+    }
+
+    /**
+     * Rows made of several entities' columns one after another (each one's attributes, then its
+     * foreign keys), all as Java values: {@code select(User.class, Post.class)}, joined loads.
+     */
+    public Flux<Object[]> segmentRows(RenderedSql sql, List<EntityModel<?>> segments) {
+        DriverValues driver = executor.dialect().driverValues();
         int width = segments.stream().mapToInt(m -> m.attributes().size() + m.foreignKeys().size()).sum();
         return executor.query(connection, sql, 0, (row, metadata) -> {
             Object[] values = new Object[width];

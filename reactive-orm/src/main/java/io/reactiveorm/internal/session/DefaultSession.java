@@ -236,8 +236,17 @@ public final class DefaultSession implements ExternalSession {
         Objects.requireNonNull(query, "query");
         return run(() -> autoflush().thenMany(Flux.defer(() -> {
             RenderedSql sql = renderer.render(query);
-            return connection().flatMapMany(c -> c.rows(sql, query.projection(), 0));
+            return connection().flatMapMany(c -> rows(c, sql, query, 0, true));
         })).collectList()).flatMapIterable(list -> list);
+    }
+
+    /** Rows of a query: of columns, or of whole entities through the identity map. */
+    private Flux<Row> rows(SessionConnection c, RenderedSql sql, Select<?> query, int fetchSize, boolean track) {
+        if (query.entities().isEmpty()) {
+            return c.rows(sql, query.projection(), fetchSize);
+        }
+        List<EntityModel<?>> models = query.entities().stream().<EntityModel<?>>map(metadata::entity).toList();
+        return c.segmentRows(sql, models).map(values -> hydrator.entityRow(models, values, track));
     }
 
     @Override
@@ -278,7 +287,7 @@ public final class DefaultSession implements ExternalSession {
         return (track ? connection() : transaction()).flatMapMany(c -> switch (query.shape()) {
             case ENTITY -> entities(c, sql, query, fetchSize, track);
             case SCALAR -> (Flux<T>) c.scalars(sql, fetchSize);
-            case ROW -> (Flux<T>) c.rows(sql, query.projection(), fetchSize);
+            case ROW -> (Flux<T>) rows(c, sql, query, fetchSize, track);
         });
     }
 

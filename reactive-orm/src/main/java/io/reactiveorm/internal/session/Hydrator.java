@@ -88,6 +88,25 @@ final class Hydrator {
         loaded(s.model, s.entity);
     }
 
+    /**
+     * A row of whole entities: each entity's slice of {@code values} (attributes, then foreign
+     * keys) through the identity map; a slice without a key (an outer join's miss) is null.
+     */
+    io.reactiveorm.sql.Row entityRow(List<EntityModel<?>> models, Object[] values, boolean track) {
+        Object[] objects = new Object[models.size()];
+        List<Class<?>> types = new java.util.ArrayList<>(models.size());
+        int offset = 0;
+        for (int m = 0; m < models.size(); m++) {
+            EntityModel<?> model = models.get(m);
+            int width = model.attributes().size() + model.foreignKeys().size();
+            Object[] slice = Arrays.copyOfRange(values, offset, offset + width);
+            offset += width;
+            types.add(model.type());
+            objects[m] = slice[model.attributes().indexOf(model.id())] == null ? null : hydrate(model, slice, track);
+        }
+        return io.reactiveorm.sql.Row.ofEntities(types, objects);
+    }
+
     /** The load callbacks for an object whose values were read again by other means (a bulk statement's rows). */
     void refreshed(Object entity) {
         loaded(metadata.entity(entity.getClass()), entity);
