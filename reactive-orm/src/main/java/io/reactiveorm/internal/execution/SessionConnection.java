@@ -208,27 +208,27 @@ public final class SessionConnection implements StatementWatch {
 
     /** Commits the transaction (allowed after {@link #end()}). */
     public Mono<Void> commit() {
-        return executor.control("COMMIT", Mono.from(connection.commitTransaction()), ending());
+        return executor.control("COMMIT", Mono.defer(() -> Mono.from(connection.commitTransaction())), ending());
     }
 
     /** Rolls the transaction back (allowed after {@link #end()}). */
     public Mono<Void> rollback() {
-        return executor.control("ROLLBACK", Mono.from(connection.rollbackTransaction()), ending());
+        return executor.control("ROLLBACK", Mono.defer(() -> Mono.from(connection.rollbackTransaction())), ending());
     }
 
     /** Creates a savepoint. */
     public Mono<Void> savepoint(String name) {
-        return control("SAVEPOINT " + name, Mono.from(connection.createSavepoint(name)));
+        return control("SAVEPOINT " + name, Mono.defer(() -> Mono.from(connection.createSavepoint(name))));
     }
 
     /** Rolls back to a savepoint. */
     public Mono<Void> rollbackToSavepoint(String name) {
-        return control("ROLLBACK TO SAVEPOINT " + name, Mono.from(connection.rollbackTransactionToSavepoint(name)));
+        return control("ROLLBACK TO SAVEPOINT " + name, Mono.defer(() -> Mono.from(connection.rollbackTransactionToSavepoint(name))));
     }
 
     /** Releases a savepoint. */
     public Mono<Void> releaseSavepoint(String name) {
-        return control("RELEASE SAVEPOINT " + name, Mono.from(connection.releaseSavepoint(name)));
+        return control("RELEASE SAVEPOINT " + name, Mono.defer(() -> Mono.from(connection.releaseSavepoint(name))));
     }
 
     private Mono<Void> control(String what, Mono<Void> action) {
@@ -302,7 +302,7 @@ public final class SessionConnection implements StatementWatch {
             if (rollbackFirst) {
                 usable = rollback().thenReturn(true);
             } else if (interrupted) {
-                usable = Mono.from(connection.validate(ValidationDepth.REMOTE)).defaultIfEmpty(false);
+                usable = Mono.defer(() -> Mono.from(connection.validate(ValidationDepth.REMOTE))).defaultIfEmpty(false);
             } else {
                 usable = Mono.just(true);
             }
@@ -331,7 +331,7 @@ public final class SessionConnection implements StatementWatch {
     private Mono<Void> giveBack() {
         // the pool validates what comes back and drops what it finds broken; never close it here
         // as well: by then the pool may have lent it to someone else
-        return Mono.from(connection.close())
+        return Mono.defer(() -> Mono.from(connection.close()))
                 .onErrorResume(e -> {
                     LOG.warn("giving a connection back to the pool failed", e);
                     return Mono.empty();
@@ -345,7 +345,7 @@ public final class SessionConnection implements StatementWatch {
     private Mono<Void> discard() {
         Object physical = connection instanceof Wrapped<?> wrapped ? wrapped.unwrap() : null;
         Mono<Void> closePhysical = physical instanceof Connection inner && inner != connection
-                ? Mono.from(inner.close()).onErrorResume(e -> {
+                ? Mono.defer(() -> Mono.from(inner.close())).timeout(CHECK_TIMEOUT).onErrorResume(e -> {
                     LOG.warn("closing a broken connection failed; the pool drops it all the same", e);
                     return Mono.empty();
                 })

@@ -179,8 +179,9 @@ public final class StatementExecutor implements OrmProvider.EngineRuntime {
     }
 
     static Mono<Void> beginTransaction(Connection c, String isolation) {
-        return isolation == null ? Mono.from(c.beginTransaction())
-                : Mono.from(c.beginTransaction(IsolationLevel.valueOf(isolation)));
+        // deferred: a driver call that throws (not signals) becomes an error signal, handled as one
+        return Mono.defer(() -> isolation == null ? Mono.from(c.beginTransaction())
+                : Mono.from(c.beginTransaction(IsolationLevel.valueOf(isolation))));
     }
 
     /** Runs statements one after another on a connection of its own, in auto-commit mode (DDL). */
