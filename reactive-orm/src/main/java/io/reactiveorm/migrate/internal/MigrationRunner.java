@@ -101,11 +101,11 @@ public final class MigrationRunner {
     }
 
     private Mono<SchemaSnapshot> databaseSnapshot(SessionConnection c) {
-        return catalog.read(c).map(s -> s.filter(this::compared));
+        return catalog.read(c).map(s -> catalog.canonical(s.filter(this::compared)));
     }
 
     private SchemaSnapshot mappingSnapshot() {
-        return MappingSnapshot.of(metadata, dialect).filter(this::compared);
+        return catalog.canonical(MappingSnapshot.of(metadata, dialect).filter(this::compared));
     }
 
     private boolean compared(String tableName) {
@@ -246,7 +246,8 @@ public final class MigrationRunner {
                         + "run upgrade again"
                 : ". The statements before the failing one were applied and stay (" + dialect.name() + " commits DDL at "
                         + "once); " + table + " records the file as failed, and upgrade and downgrade refuse to run until it "
-                        + "is repaired. Fix: finish or undo those statements by hand, then run repair, then upgrade"), e);
+                        + "is repaired. Fix: finish or undo those statements by hand, then run repair (Migrations.repair(), or "
+                        + "MigrateCli repair), then upgrade"), e);
     }
 
     /** A migration file that failed: its message says what was and was not applied. */
@@ -509,7 +510,7 @@ public final class MigrationRunner {
             if (!a.success()) {
                 return Mono.error(new OrmException(a.script() + " failed earlier: " + table + " records it with success = "
                         + "false, so the schema may be half-migrated. Fix: finish or undo its statements by hand, then run "
-                        + "repair (it removes the failed row), then upgrade"));
+                        + "repair (Migrations.repair(), or MigrateCli repair; it removes the failed row), then upgrade"));
             }
         }
         Map<MigrationVersion, ScriptFile> byVersion = byVersion(files);
