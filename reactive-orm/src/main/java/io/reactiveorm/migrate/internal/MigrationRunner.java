@@ -616,18 +616,19 @@ public final class MigrationRunner {
                 }))
                 .timeout(lockTimeout, Mono.error(() -> new OrmException("another migration run has held the lock on " + table
                         + " for " + lockTimeout.toSeconds() + " s. Fix: wait for it to finish, or raise "
-                        + "Migrations.builder(..).lockTimeout(..); the lock ends with that run's transaction, so a crashed "
-                        + "run never keeps it")))
+                        + "Migrations.builder(..).lockTimeout(..); the lock ends with that run (its transaction, or on MariaDB "
+                        + "its connection), so a crashed run never keeps it")))
                 .then();
     }
 
     private Mono<Void> unlock(SessionConnection lock) {
+        // release() ends the connection's use at once, so it is built only after the unlock ran
         return catalog.unlock(lock, table)
                 .onErrorResume(e -> {
                     LOG.warn("releasing the migration lock failed; the connection's end releases it", e);
                     return Mono.empty();
                 })
-                .then(lock.release(true));
+                .then(Mono.defer(() -> lock.release(true)));
     }
 
     private Mono<Void> ensureHistory(SessionConnection c) {
