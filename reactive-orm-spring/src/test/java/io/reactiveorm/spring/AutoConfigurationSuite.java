@@ -157,6 +157,26 @@ abstract class AutoConfigurationSuite {
         }
     }
 
+    @Test
+    void migrationsAreReadFromTheClassPath() {
+        String table = "SELECT count(*) FROM spring_classpath_gadget";
+        try {
+            runner().withUserConfiguration(ApplicationPackage.class)
+                    .withPropertyValues("reactiveorm.migrations.enabled=true",
+                            "reactiveorm.migrations.location=classpath:db/spring_classpath_migration")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(ReactiveOrmMigrationsInitializer.class);
+                        assertThat(context.getBean(CurrentSession.class).with(s -> s.scalar(
+                                io.reactiveorm.sql.Sql.text(table).select(Long.class))).block()).isZero();
+                    });
+        } finally {
+            runner().withUserConfiguration(ApplicationPackage.class).run(context -> context.getBean(CurrentSession.class)
+                    .with(s -> s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS spring_classpath_gadget"))
+                            .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS flyway_schema_history"))))
+                    .block());
+        }
+    }
+
     private static void dropMigrated(CurrentSession session) {
         session.with(s -> s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS spring_migrated_gadget"))
                 .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS flyway_schema_history")))).block();

@@ -33,6 +33,8 @@ import io.reactiveorm.sql.Sql;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -97,6 +101,7 @@ public abstract class MigrationSuite {
     @BeforeAll
     void openEngine() {
         engine = Engine.builder(url()).poolSize(6).echo(true).build();
+        engine.detectDialect().block(TIMEOUT); // for q(): r2dbc-mysql's URL names no database product
     }
 
     @AfterAll
@@ -283,6 +288,42 @@ public abstract class MigrationSuite {
         await(bio.upgrade());
         assertThat(await(bio.check()).changes()).isEmpty();
         assertThat(flyway(folder).validateWithResult().validationSuccessful).isTrue();
+    }
+
+    // ---- locations ---------------------------------------------------------------------------
+
+    @Test
+    void scriptsAreReadFromTheClassPathFromAResourcesFolderAndFromAJar() throws IOException {
+        Migrations resources = Migrations.builder(factory(Author.class)).location("classpath:db/classpath_migration")
+                .lockTimeout(Duration.ofSeconds(30)).build();
+        assertThat(await(resources.pending())).containsExactly("1");
+        await(resources.upgrade());
+        assertThat(await(resources.current())).isEqualTo("1");
+        await(resources.downgrade(1)); // its U file comes from the class path too
+        assertThat(await(resources.current().hasElement())).isFalse();
+        StepVerifier.create(resources.autogenerate("nothing to write"))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("class path locations are read-only")
+                        .hasMessageContaining("classpath:db/classpath_migration"))
+                .verify(TIMEOUT);
+
+        Path jar = folder.resolve("packaged.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("V1__from_jar.sql", "V2__more_from_jar.sql")) {
+                out.putNextEntry(new JarEntry("db/jar_migration/" + name));
+                out.write(("CREATE TABLE " + q("jar_" + name.charAt(1)) + " (" + q("id") + " integer);\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Migrations packaged = Migrations.builder(factory(Author.class)).classLoader(loader)
+                    .location("classpath:db/jar_migration").lockTimeout(Duration.ofSeconds(30)).build();
+            await(packaged.upgrade());
+            assertThat(await(packaged.history().collectList())).extracting(AppliedMigration::script)
+                    .containsExactly("V1__from_jar.sql", "V2__more_from_jar.sql");
+        }
+        Migrations plain = Migrations.builder(factory(Author.class)).location("filesystem:" + folder).build();
+        assertThat(await(plain.pending())).as("the jar is no migration file").isEmpty();
     }
 
     // ---- lock, cancel, failures --------------------------------------------------------------
