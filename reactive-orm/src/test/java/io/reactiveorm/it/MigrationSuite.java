@@ -308,6 +308,10 @@ public abstract class MigrationSuite {
 
         Path jar = folder.resolve("packaged.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String directory : List.of("db/", "db/jar_migration/")) { // as Maven and Gradle write jars
+                out.putNextEntry(new JarEntry(directory));
+                out.closeEntry();
+            }
             for (String name : List.of("V1__from_jar.sql", "V2__more_from_jar.sql")) {
                 out.putNextEntry(new JarEntry("db/jar_migration/" + name));
                 out.write(("CREATE TABLE " + q("jar_" + name.charAt(1)) + " (" + q("id") + " integer);\n")

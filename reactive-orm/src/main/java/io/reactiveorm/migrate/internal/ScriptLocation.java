@@ -22,8 +22,9 @@ import java.util.Objects;
  * Where the migration files are, in Flyway's spelling: a folder of the file system
  * ({@code src/main/resources/db/migration}, or {@code filesystem:...}), or a folder of the class
  * path ({@code classpath:db/migration}), which may be a resources directory or lie inside a jar, or
- * several of them (every class path entry that has the folder). Class path locations are read-only:
- * revisions are written to a file-system folder.
+ * several of them (every class path entry that has the folder; a jar must hold the folder's own
+ * entry, as Maven and Gradle write them). Class path locations are read-only: revisions are written
+ * to a file-system folder.
  *
  * <p>Blocking: {@link #scan()} lists folders and opens jars, so callers run it on a scheduler meant
  * for blocking work (the runner uses Reactor's bounded elastic one).
