@@ -162,6 +162,8 @@ abstract class AutoConfigurationSuite {
         String table = "SELECT count(*) FROM spring_classpath_gadget";
         try {
             runner().withUserConfiguration(ApplicationPackage.class)
+                    .run(context -> dropClasspathMigrated(context.getBean(CurrentSession.class)));
+            runner().withUserConfiguration(ApplicationPackage.class)
                     .withPropertyValues("reactiveorm.migrations.enabled=true",
                             "reactiveorm.migrations.location=classpath:db/spring_classpath_migration")
                     .run(context -> {
@@ -170,16 +172,19 @@ abstract class AutoConfigurationSuite {
                                 io.reactiveorm.sql.Sql.text(table).select(Long.class))).block()).isZero();
                     });
         } finally {
-            runner().withUserConfiguration(ApplicationPackage.class).run(context -> context.getBean(CurrentSession.class)
-                    .with(s -> s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS spring_classpath_gadget"))
-                            .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS flyway_schema_history"))))
-                    .block());
+            runner().withUserConfiguration(ApplicationPackage.class)
+                    .run(context -> dropClasspathMigrated(context.getBean(CurrentSession.class)));
         }
+    }
+
+    private static void dropClasspathMigrated(CurrentSession session) {
+        session.with(s -> s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS spring_classpath_gadget"))
+                .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS \"flyway_schema_history\"")))).block();
     }
 
     private static void dropMigrated(CurrentSession session) {
         session.with(s -> s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS spring_migrated_gadget"))
-                .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS flyway_schema_history")))).block();
+                .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS \"flyway_schema_history\"")))).block();
     }
 
     private static Long countAccounts(CurrentSession session) {

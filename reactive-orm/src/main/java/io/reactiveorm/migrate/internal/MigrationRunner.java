@@ -47,9 +47,11 @@ import reactor.core.scheduler.Schedulers;
  * <p>Connections come from the engine's executor and are owned the way sessions own theirs: the
  * acquisition runs detached from the caller's cancel, and every scope releases its connection on
  * completion, error and cancel (ROLLBACK first where a transaction is open). The lock is held by a
- * connection of its own inside a transaction, so its end, a cancel included, frees the lock; the
- * migrations run on other connections (on H2 the DDL would commit the lock's transaction).
- * Blocking file I/O runs on {@link Schedulers#boundedElastic()}.
+ * connection of its own inside a transaction, so its end, a cancel included, frees the lock (a
+ * lock of the connection, MariaDB's named lock, is released on that connection before it goes
+ * back, on every path); the migrations run on other connections (on H2 the DDL would commit the
+ * lock's transaction). Blocking file I/O (scans of folders, jars of the class path, reads) runs on
+ * {@link Schedulers#boundedElastic()}.
  */
 public final class MigrationRunner {
 
