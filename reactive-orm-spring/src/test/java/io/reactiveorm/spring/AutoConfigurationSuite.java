@@ -142,7 +142,7 @@ abstract class AutoConfigurationSuite {
         try {
             runner().withUserConfiguration(ApplicationPackage.class).run(context -> {
                 assertThat(context).doesNotHaveBean(ReactiveOrmMigrationsInitializer.class);
-                dropMigrated(context.getBean(CurrentSession.class));
+                dropMigrated(context.getBean(Engine.class));
             });
             runner().withUserConfiguration(ApplicationPackage.class)
                     .withPropertyValues("reactiveorm.migrations.enabled=true", "reactiveorm.migrations.location=" + folder)
@@ -153,7 +153,7 @@ abstract class AutoConfigurationSuite {
                     });
         } finally {
             runner().withUserConfiguration(ApplicationPackage.class)
-                    .run(context -> dropMigrated(context.getBean(CurrentSession.class)));
+                    .run(context -> dropMigrated(context.getBean(Engine.class)));
         }
     }
 
@@ -162,7 +162,7 @@ abstract class AutoConfigurationSuite {
         String table = "SELECT count(*) FROM spring_classpath_gadget";
         try {
             runner().withUserConfiguration(ApplicationPackage.class)
-                    .run(context -> dropClasspathMigrated(context.getBean(CurrentSession.class)));
+                    .run(context -> dropClasspathMigrated(context.getBean(Engine.class)));
             runner().withUserConfiguration(ApplicationPackage.class)
                     .withPropertyValues("reactiveorm.migrations.enabled=true",
                             "reactiveorm.migrations.location=classpath:db/spring_classpath_migration")
@@ -173,18 +173,20 @@ abstract class AutoConfigurationSuite {
                     });
         } finally {
             runner().withUserConfiguration(ApplicationPackage.class)
-                    .run(context -> dropClasspathMigrated(context.getBean(CurrentSession.class)));
+                    .run(context -> dropClasspathMigrated(context.getBean(Engine.class)));
         }
     }
 
-    private static void dropClasspathMigrated(CurrentSession session) {
-        session.with(s -> s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS spring_classpath_gadget"))
-                .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS \"flyway_schema_history\"")))).block();
+    /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
+    private static void dropClasspathMigrated(Engine engine) {
+        engine.executor().runAll(List.of("DROP TABLE IF EXISTS spring_classpath_gadget",
+                "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
     }
 
-    private static void dropMigrated(CurrentSession session) {
-        session.with(s -> s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS spring_migrated_gadget"))
-                .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS \"flyway_schema_history\"")))).block();
+    /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
+    private static void dropMigrated(Engine engine) {
+        engine.executor().runAll(List.of("DROP TABLE IF EXISTS spring_migrated_gadget",
+                "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
     }
 
     private static Long countAccounts(CurrentSession session) {
