@@ -8,7 +8,6 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
 import io.reactiveorm.dialect.Dialect;
-import io.reactiveorm.execution.StatementExecutor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +38,7 @@ public final class Engine {
     private final ConnectionPool pool;
     private final boolean ownsPool;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
-    private final StatementExecutor executor;
+    private final OrmProvider.EngineRuntime runtime;
 
     private Engine(Builder builder) {
         ConnectionPool existing = poolOf(builder.connectionFactory);
@@ -69,9 +68,9 @@ public final class Engine {
             this.connectionFactory = pool;
             this.ownsPool = true;
         }
-        this.executor = new StatementExecutor(connectionFactory, builder.dialect,
+        this.runtime = Providers.PROVIDER.engine(new OrmProvider.EngineSettings(connectionFactory, builder.dialect,
                 builder.dialect != null ? null : provisionalDialect(builder.connectionFactory),
-                describePool(builder, existing == null), builder.echo, builder.echoBindValues, listeners);
+                describePool(builder, existing == null), builder.echo, builder.echoBindValues, listeners));
     }
 
     /** The r2dbc-pool behind {@code factory}: itself, or one it wraps; null if there is none. */
@@ -134,7 +133,7 @@ public final class Engine {
      *     (r2dbc-mysql, which serves MySQL and MariaDB alike)
      */
     public Dialect dialect() {
-        return executor.dialect();
+        return runtime.dialect();
     }
 
     /**
@@ -146,7 +145,7 @@ public final class Engine {
      * @return the dialect; an {@link OrmException} for a database without one
      */
     public Mono<Dialect> detectDialect() {
-        return executor.detectDialect();
+        return runtime.detectDialect();
     }
 
     /** The connection factory sessions get their connections from (the pool, or what wraps it). */
@@ -164,7 +163,7 @@ public final class Engine {
      * @param readOnly the transaction is read-only: its sessions do not autoflush
      */
     public ExternalTransaction externalTransaction(io.r2dbc.spi.Connection connection, boolean readOnly) {
-        return new ExternalTransaction(executor.join(Objects.requireNonNull(connection, "connection")), readOnly);
+        return new ExternalTransaction(Objects.requireNonNull(connection, "connection"), readOnly);
     }
 
     /** Connections currently handed out by the pool (0 when every session has released its own). */
@@ -190,9 +189,26 @@ public final class Engine {
         return ownsPool ? pool.disposeLater() : Mono.empty();
     }
 
-    /** Runs statements for sessions and schema operations; internal. */
-    public StatementExecutor executor() {
-        return executor;
+    /**
+     * The object of type {@code type} behind this engine, as Jakarta Persistence's
+     * {@code EntityManagerFactory.unwrap}: an escape hatch for the library's own internals and for
+     * integrations. What it returns belongs to {@code io.reactiveorm.internal..}, with no
+     * compatibility promise.
+     *
+     * @throws OrmException when the engine has nothing of that type
+     */
+    public <T> T unwrap(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (type.isInstance(runtime)) {
+            return type.cast(runtime);
+        }
+        throw new OrmException("this engine has no " + type.getName() + " to unwrap (its runtime is a "
+                + runtime.getClass().getName() + "). Fix: use the engine's public methods");
+    }
+
+    /** Runs DDL statements one after another in auto-commit mode (for the session factory's createAll/dropAll). */
+    Mono<Void> runAll(List<String> statements) {
+        return runtime.runAll(statements);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.reactiveorm;
 
-import io.reactiveorm.execution.SessionConnection;
+import io.r2dbc.spi.Connection;
 
 /**
  * A connection with an open transaction that someone else owns (Spring's
@@ -10,15 +10,16 @@ import io.reactiveorm.execution.SessionConnection;
  */
 public final class ExternalTransaction {
 
-    private final SessionConnection connection;
+    private final Connection connection;
     private final boolean readOnly;
 
-    ExternalTransaction(SessionConnection connection, boolean readOnly) {
+    ExternalTransaction(Connection connection, boolean readOnly) {
         this.connection = connection;
         this.readOnly = readOnly;
     }
 
-    SessionConnection connection() {
+    /** The connection, whose transaction its owner begins and ends. */
+    public Connection connection() {
         return connection;
     }
 

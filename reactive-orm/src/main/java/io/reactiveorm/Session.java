@@ -71,8 +71,29 @@ public interface Session {
     /** Runs a query returning multi-column rows, read by handle ({@code row.get(User_.name)}), label or index. */
     Flux<Row> execute(Select<?> query);
 
-    /** Runs an INSERT, UPDATE, DELETE or text statement; emits the number of rows affected. */
+    /**
+     * Runs an INSERT, UPDATE, DELETE or text statement; emits the number of rows affected. A bulk
+     * UPDATE or DELETE of an entity this session holds objects of brings them up to date (SQLAlchemy's
+     * {@code synchronize_session="fetch"}): matched objects get the new values (attributes changed
+     * and not flushed keep the application's value, and are written at the next flush), and deleted
+     * ones are marked {@link EntityState#DELETED}. That reads the changed rows back in the statement
+     * ({@code RETURNING}, H2's {@code FINAL TABLE}), or on MariaDB, whose UPDATE cannot, with a
+     * locking read of the matching keys before and a read of the rows after; a statement on an
+     * entity the session holds no object of runs alone.
+     */
     Mono<Long> execute(Statement dml);
+
+    /**
+     * Runs a data-changing statement and emits the rows it changed as entities, through the
+     * identity map ({@code update(User.class).set(..).where(..).returning(User.class)}, SQLAlchemy's
+     * {@code session.scalars(update(User).returning(User))}): objects this session holds are
+     * refreshed with the returned values (and marked deleted for a DELETE); the others become
+     * persistent in it. See {@link io.reactiveorm.sql.Returning}.
+     */
+    <T> Flux<T> scalars(io.reactiveorm.sql.Returning<T> query);
+
+    /** The first row {@link #scalars(io.reactiveorm.sql.Returning)} emits, or empty; the statement runs to its end. */
+    <T> Mono<T> scalar(io.reactiveorm.sql.Returning<T> query);
 
     /**
      * Streams a large result with backpressure: rows are fetched as they are requested, so memory

@@ -1,11 +1,7 @@
 package io.reactiveorm;
 
 import io.reactiveorm.mapping.Metadata;
-import io.reactiveorm.migrate.internal.SchemaValidator;
 import io.reactiveorm.schema.SchemaGenerator;
-import io.reactiveorm.session.DefaultSession;
-import io.reactiveorm.session.SessionOptions;
-import io.reactiveorm.sql.SqlRenderer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,17 +28,14 @@ public final class SessionFactory {
 
     private final Engine engine;
     private final Metadata metadata;
-    private final SqlRenderer renderer;
-    private final SessionOptions options;
+    private final OrmProvider.SessionFactoryRuntime runtime;
     private final SchemaValidation schemaValidation;
 
     private SessionFactory(Builder builder) {
         this.engine = builder.engine;
-        this.metadata = Metadata.of(builder.entities);
-        this.renderer = new SqlRenderer(engine::dialect, metadata); // the engine knows its dialect once connected
-        this.options = new SessionOptions(builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
-                io.reactiveorm.session.EntityValidator.detect());
-        io.reactiveorm.session.RandomUuids.warmUp(); // seeds here, not on an event loop at the first flush
+        this.metadata = Metadata.of(builder.entities, builder.schema);
+        this.runtime = Providers.PROVIDER.sessionFactory(engine, metadata, new OrmProvider.SessionSettings(
+                builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable));
         this.schemaValidation = builder.schemaValidation;
     }
 
@@ -61,20 +54,30 @@ public final class SessionFactory {
         return metadata;
     }
 
-    /** Renders statements for this factory's dialect and entities (what sessions execute). */
-    public SqlRenderer renderer() {
-        return renderer;
+    /**
+     * The SQL and bind values {@code query} renders to on this factory's database, SQLAlchemy's
+     * {@code stmt.compile(engine)}: for printing and tests (sessions render what they run
+     * themselves). {@code toString()} of a statement prints PostgreSQL's form without values.
+     */
+    public io.reactiveorm.sql.RenderedSql compile(io.reactiveorm.sql.Select<?> query) {
+        return new io.reactiveorm.sql.SqlRenderer(engine::dialect, metadata).render(query);
+    }
+
+    /** {@link #compile(io.reactiveorm.sql.Select)} for an INSERT, UPDATE, DELETE or text statement. */
+    public io.reactiveorm.sql.RenderedSql compile(io.reactiveorm.sql.Statement statement) {
+        return new io.reactiveorm.sql.SqlRenderer(engine::dialect, metadata).render(statement);
     }
 
     /**
      * Creates every table, sequence, constraint and index that does not exist yet, in foreign-key
-     * order. Safe to run twice.
+     * order, and the schemas they live in ({@link Builder#schema}, {@code @Table(schema)}). Safe to
+     * run twice.
      */
     public Mono<Void> createAll() {
         return ddl(() -> new SchemaGenerator(metadata, engine.dialect()).createStatements());
     }
 
-    /** Drops every mapped table and sequence that exists, dependents first. */
+    /** Drops every mapped table and sequence that exists, dependents first; schemas are left in place. */
     public Mono<Void> dropAll() {
         return ddl(() -> new SchemaGenerator(metadata, engine.dialect()).dropStatements());
     }
@@ -86,11 +89,11 @@ public final class SessionFactory {
      * {@code NONE}, nothing. Run it at startup ({@link Builder#start()} does).
      */
     public Mono<Void> validateSchema() {
-        return SchemaValidator.validate(engine, metadata, schemaValidation);
+        return runtime.validateSchema(schemaValidation);
     }
 
     private Mono<Void> ddl(java.util.function.Supplier<List<String>> statements) {
-        return engine.detectDialect().then(Mono.defer(() -> engine.executor().runAll(statements.get())));
+        return engine.detectDialect().then(Mono.defer(() -> engine.runAll(statements.get())));
     }
 
     /**
@@ -101,13 +104,12 @@ public final class SessionFactory {
      * {@link #inSession} / {@link #inTransaction}, which do).
      */
     public Session openSession() {
-        return new DefaultSession(engine, metadata, renderer, options, options.isolation() != null);
+        return runtime.openSession(null, false);
     }
 
     /** A new session whose transaction runs at {@code isolation}, begun with its first statement. */
     public Session openSession(Isolation isolation) {
-        return new DefaultSession(engine, metadata, renderer,
-                options.withIsolation(Objects.requireNonNull(isolation, "isolation")), true);
+        return runtime.openSession(Objects.requireNonNull(isolation, "isolation"), true);
     }
 
     /**
@@ -119,15 +121,12 @@ public final class SessionFactory {
      */
     public ExternalSession openSession(ExternalTransaction transaction) {
         Objects.requireNonNull(transaction, "transaction");
-        SessionOptions sessionOptions = transaction.isReadOnly()
-                ? new SessionOptions(false, options.isolation(), options.listeners(), options.cascadeReachable(),
-                        options.validator()) : options;
-        return new DefaultSession(engine, metadata, renderer, sessionOptions, transaction.connection());
+        return runtime.joinSession(transaction);
     }
 
     /** A session whose transaction begins with its first statement, reads included. */
     private Session transactionalSession() {
-        return new DefaultSession(engine, metadata, renderer, options, true);
+        return runtime.openSession(null, true);
     }
 
     /** {@link #inTransaction(Function)} at the given isolation level. */
@@ -202,6 +201,7 @@ public final class SessionFactory {
         private Isolation isolation;
         private final List<EntityListener> listeners = new ArrayList<>();
         private SchemaValidation schemaValidation = SchemaValidation.NONE;
+        private String schema;
 
         private Builder(Engine engine) {
             this.engine = engine;
@@ -210,6 +210,30 @@ public final class SessionFactory {
         /** Registers entity classes (entities reachable through their relationships are added too). */
         public Builder entities(Class<?>... entityClasses) {
             entities.addAll(Arrays.asList(entityClasses));
+            return this;
+        }
+
+        /**
+         * The schema of every table whose entity has no {@code @Table(schema = ..)}, of the
+         * many-to-many association tables and of the sequences (SQLAlchemy's
+         * {@code MetaData(schema="app")}): statements name them {@code "app"."user"}, and
+         * {@link SessionFactory#createAll()} creates the schema if it is missing. On MariaDB a
+         * schema is a database ({@code `app`.`user`}). Migrations and schema validation do not
+         * support a default schema yet and say so.
+         *
+         * <pre>{@code
+         * SessionFactory db = SessionFactory.builder(engine).schema("app").entities(User.class, Post.class).build();
+         * }</pre>
+         *
+         * @param schema the schema name, quoted as the dialect quotes identifiers
+         */
+        public Builder schema(String schema) {
+            Objects.requireNonNull(schema, "schema");
+            if (schema.isBlank()) {
+                throw new OrmException("schema(\"" + schema + "\") is blank. Fix: pass a schema name, or leave "
+                        + "schema(..) out for the connection's default schema");
+            }
+            this.schema = schema;
             return this;
         }
 

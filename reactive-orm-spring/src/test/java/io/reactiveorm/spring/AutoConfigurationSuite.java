@@ -12,6 +12,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.reactiveorm.Engine;
 import io.reactiveorm.SessionFactory;
+import io.reactiveorm.internal.execution.StatementExecutor;
 import io.reactiveorm.spring.app.Account;
 import io.reactiveorm.spring.app.TestApplication;
 import java.util.List;
@@ -179,13 +180,13 @@ abstract class AutoConfigurationSuite {
 
     /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
     private static void dropClasspathMigrated(Engine engine) {
-        engine.executor().runAll(List.of("DROP TABLE IF EXISTS spring_classpath_gadget",
+        engine.unwrap(StatementExecutor.class).runAll(List.of("DROP TABLE IF EXISTS spring_classpath_gadget",
                 "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
     }
 
     /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
     private static void dropMigrated(Engine engine) {
-        engine.executor().runAll(List.of("DROP TABLE IF EXISTS spring_migrated_gadget",
+        engine.unwrap(StatementExecutor.class).runAll(List.of("DROP TABLE IF EXISTS spring_migrated_gadget",
                 "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
     }
 

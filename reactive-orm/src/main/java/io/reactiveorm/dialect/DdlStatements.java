@@ -51,6 +51,14 @@ public interface DdlStatements {
     }
 
     /**
+     * Whether {@code DROP ... IF EXISTS s.t} fails when the schema {@code s} itself does not exist
+     * (H2), so the schema is created before a drop (PostgreSQL and MariaDB only note it).
+     */
+    default boolean dropIfExistsNeedsSchema() {
+        return false;
+    }
+
+    /**
      * Whether DDL takes part in the transaction (PostgreSQL); otherwise each statement commits on
      * its own (H2, MariaDB), and a failed schema change stays half-applied.
      */

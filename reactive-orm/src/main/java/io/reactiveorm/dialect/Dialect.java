@@ -7,7 +7,7 @@ import java.util.ServiceLoader;
  * What differs between databases, as small composed parts with capability flags: identifier
  * quoting and bind markers here, and {@link Paging}, {@link Upsert}, {@link BulkRows} (array binds,
  * bind ceiling, key order, batched updates), {@link ColumnTypes}, {@link DdlStatements},
- * {@link ConstraintErrors}, {@link DriverValues} and {@link TextSyntax} as parts. Dialects know
+ * {@link ConstraintErrors}, {@link DriverValues}, {@link SqlFunctions} and {@link TextSyntax} as parts. Dialects know
  * nothing of entities; the SQL renderers, the flush, the schema generator and the error
  * translation ask them for these parts and branch on capabilities
  * ({@link #supportsReturning(StatementKind)}), never on which database it is.
@@ -68,6 +68,15 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether a data-changing statement can be queried as the table of the rows it changed, H2's
+     * data change delta tables: {@code SELECT .. FROM FINAL TABLE (UPDATE ..)}, {@code OLD TABLE (DELETE ..)}.
+     * Used where {@link #supportsReturning} is not.
+     */
+    default boolean supportsDeltaTables() {
+        return false;
+    }
+
     /** Whether {@code INSERT ... RETURNING} is supported (see {@link #generatedKeys()}). */
     default boolean supportsInsertReturning() {
         return supportsReturning(StatementKind.INSERT);
@@ -97,6 +106,11 @@ public interface Dialect {
     /** How values are bound and read where the driver's own conversion would be wrong. */
     default DriverValues driverValues() {
         return DriverValues.AS_IS;
+    }
+
+    /** How {@code concat}, {@code length}, {@code substring}, {@code round} and division are written. */
+    default SqlFunctions functions() {
+        return SqlFunctions.STANDARD;
     }
 
     /** What the {@code text()} parser skips. */

@@ -41,6 +41,14 @@ public class H2Dialect implements Dialect {
         }
     };
 
+    /** {@code DROP TABLE IF EXISTS s.t} fails when the schema is missing. */
+    private static final DdlStatements DDL = new DdlStatements() {
+        @Override
+        public boolean dropIfExistsNeedsSchema() {
+            return true;
+        }
+    };
+
     private static final ConstraintErrors ERRORS = ConstraintErrors.of('"',
             Pattern.compile("constraint \"([^\"]+)\"", Pattern.CASE_INSENSITIVE),
             Pattern.compile("violation: \"(?:[A-Za-z0-9_]+\\.)?([^\" ]+)"));
@@ -66,6 +74,11 @@ public class H2Dialect implements Dialect {
     }
 
     @Override
+    public boolean supportsDeltaTables() {
+        return true;
+    }
+
+    @Override
     public boolean supportsIlike() {
         return true;
     }
@@ -83,6 +96,11 @@ public class H2Dialect implements Dialect {
     @Override
     public ColumnTypes types() {
         return TYPES;
+    }
+
+    @Override
+    public DdlStatements ddl() {
+        return DDL;
     }
 
     @Override

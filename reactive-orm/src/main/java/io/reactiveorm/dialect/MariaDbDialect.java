@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  *       is a syntax error.</li>
  *   <li>No {@code NULLS FIRST/LAST} and no {@code ILIKE}: the renderer writes {@code x IS NULL, x}
  *       and {@code lower(x) LIKE lower(p)}.</li>
+ *   <li>Functions ({@link SqlFunctions}): {@code CONCAT(..)}, {@code CHAR_LENGTH}, {@code DIV} for
+ *       integer division, {@code ROUND} of a double through {@code DECIMAL}.</li>
  *   <li>Keys: one {@code INSERT ... VALUES (..), (..) RETURNING id} per chunk; MariaDB returns every
  *       row, in {@code VALUES} order, and assigns ascending keys (whatever
  *       {@code auto_increment_increment} is), so the sorted keys match the rows.
@@ -70,6 +73,34 @@ public class MariaDbDialect implements Dialect {
     private static final ConstraintErrors ERRORS = ConstraintErrors.of('`',
             Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'"),
             Pattern.compile("CONSTRAINT `([^`]+)`"));
+
+    /**
+     * {@code ||} is OR unless {@code sql_mode} has {@code PIPES_AS_CONCAT}, {@code LENGTH} counts
+     * bytes, {@code /} of integers is a decimal, and {@code ROUND} of a {@code double} rounds half
+     * to even: {@code CONCAT}, {@code CHAR_LENGTH}, {@code DIV} and a cast to {@code DECIMAL}.
+     */
+    private static final SqlFunctions FUNCTIONS = new SqlFunctions() {
+        @Override
+        public String concat(List<String> parts) {
+            return "CONCAT(" + String.join(", ", parts) + ")";
+        }
+
+        @Override
+        public String length(String string) {
+            return "CHAR_LENGTH(" + string + ")";
+        }
+
+        @Override
+        public String round(String x, String digits, boolean approximate) {
+            return "ROUND(" + (approximate ? "CAST(" + x + " AS DECIMAL(65, 30))" : x)
+                    + (digits == null ? "" : ", " + digits) + ")";
+        }
+
+        @Override
+        public String divide(String dividend, String divisor, boolean integral) {
+            return "(" + dividend + (integral ? " DIV " : " / ") + divisor + ")";
+        }
+    };
 
     private static final TextSyntax TEXT = new TextSyntax("'\"`", true);
 
@@ -221,6 +252,11 @@ public class MariaDbDialect implements Dialect {
     @Override
     public TextSyntax textSyntax() {
         return TEXT;
+    }
+
+    @Override
+    public SqlFunctions functions() {
+        return FUNCTIONS;
     }
 
     /**

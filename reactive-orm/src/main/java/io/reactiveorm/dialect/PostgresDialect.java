@@ -56,6 +56,17 @@ public class PostgresDialect implements Dialect {
     private static final ConstraintErrors ERRORS = ConstraintErrors.of('"',
             Pattern.compile("constraint \"([^\"]+)\"", Pattern.CASE_INSENSITIVE));
 
+    /**
+     * {@code round} of a {@code double precision} rounds half to even ({@code round(2.5) = 2}) and
+     * takes no digits: it is cast to {@code numeric}, which rounds half away from zero.
+     */
+    private static final SqlFunctions FUNCTIONS = new SqlFunctions() {
+        @Override
+        public String round(String x, String digits, boolean approximate) {
+            return SqlFunctions.super.round(approximate ? "CAST(" + x + " AS numeric)" : x, digits, false);
+        }
+    };
+
     private static final Set<StatementKind> RETURNING = EnumSet.allOf(StatementKind.class);
 
     @Override
@@ -111,5 +122,10 @@ public class PostgresDialect implements Dialect {
     @Override
     public ConstraintErrors constraintErrors() {
         return ERRORS;
+    }
+
+    @Override
+    public SqlFunctions functions() {
+        return FUNCTIONS;
     }
 }

@@ -63,6 +63,13 @@ public final class Load {
             steps = List.copyOf(steps);
         }
 
+        /** The first step's relationship when it is joined: the session's query joins it. */
+        @Override
+        public RelationshipRef<?, ?> joinedRelationship() {
+            Step first = steps.get(0);
+            return first.strategy() == Strategy.JOINED ? first.relationship() : null;
+        }
+
         /** Continues the path with a selectin-loaded relationship of the last step's target. */
         public Path selectin(RelationshipRef<?, ?> relationship) {
             return then(Strategy.SELECTIN, relationship);

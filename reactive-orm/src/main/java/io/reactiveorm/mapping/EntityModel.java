@@ -93,9 +93,17 @@ public final class EntityModel<T> {
         return tableName;
     }
 
-    /** The (unquoted) schema name, or {@code null}. */
+    /**
+     * The (unquoted) schema name: {@code @Table(schema)}, else the factory's default schema
+     * ({@code SessionFactory.builder(..).schema(..)}), else {@code null}.
+     */
     public String schema() {
         return schema;
+    }
+
+    /** This model with its table in {@code schema}: for a factory's default schema. */
+    EntityModel<T> inSchema(String schema) {
+        return new EntityModel<>(type, tableName, schema, attributes, relationships, indexes, callbacks, constructor);
     }
 
     /** Every column attribute in declaration order (superclass first, embedded flattened). */

@@ -31,10 +31,12 @@ public final class Metadata {
 
     private final Map<Class<?>, EntityModel<?>> entities;
     private final boolean open;
+    private final String defaultSchema;
 
-    private Metadata(Map<Class<?>, EntityModel<?>> entities, boolean open) {
+    private Metadata(Map<Class<?>, EntityModel<?>> entities, boolean open, String defaultSchema) {
         this.entities = entities;
         this.open = open;
+        this.defaultSchema = defaultSchema;
     }
 
     /**
@@ -52,6 +54,22 @@ public final class Metadata {
      * @throws MappingException naming class, attribute and fix for the first problem found
      */
     public static Metadata of(Collection<Class<?>> entityClasses) {
+        return of(entityClasses, null);
+    }
+
+    /**
+     * Reads and validates {@code entityClasses} and every entity reachable from them, placing the
+     * tables of entities without {@code @Table(schema = ..)}, the association tables and the
+     * sequences in {@code defaultSchema} (SQLAlchemy's {@code MetaData(schema=..)}).
+     *
+     * @param defaultSchema the (unquoted) schema, or {@code null} for the connection's default one
+     * @throws MappingException naming class, attribute and fix for the first problem found, or for a blank schema
+     */
+    public static Metadata of(Collection<Class<?>> entityClasses, String defaultSchema) {
+        if (defaultSchema != null && defaultSchema.isBlank()) {
+            throw new MappingException("the default schema is blank. Fix: pass a schema name, such as "
+                    + "SessionFactory.builder(engine).schema(\"app\"), or leave it unset for the connection's default");
+        }
         Map<Class<?>, EntityModel<?>> all = new LinkedHashMap<>();
         Deque<Class<?>> todo = new ArrayDeque<>();
         for (Class<?> c : entityClasses) {
@@ -63,12 +81,12 @@ public final class Metadata {
                 continue;
             }
             EntityModel<?> model = model(c);
-            all.put(c, model);
+            all.put(c, defaultSchema == null || model.schema() != null ? model : model.inSchema(defaultSchema));
             for (RelationshipModel r : model.relationships()) {
                 todo.add(r.target());
             }
         }
-        Metadata metadata = new Metadata(all, false);
+        Metadata metadata = new Metadata(all, false, defaultSchema);
         EntityReader.validate(metadata);
         return metadata;
     }
@@ -78,7 +96,7 @@ public final class Metadata {
      * {@code SessionFactory} (such as {@code toString()}).
      */
     public static Metadata open() {
-        return new Metadata(new java.util.concurrent.ConcurrentHashMap<>(), true);
+        return new Metadata(new java.util.concurrent.ConcurrentHashMap<>(), true, null);
     }
 
     /**
@@ -111,6 +129,14 @@ public final class Metadata {
             }
         }
         return (EntityModel<T>) m;
+    }
+
+    /**
+     * The schema of tables without {@code @Table(schema = ..)}, association tables and sequences,
+     * or {@code null} for the connection's default schema.
+     */
+    public String defaultSchema() {
+        return defaultSchema;
     }
 
     /** Whether {@code type} is registered (or, for an open metadata, is an entity). */

@@ -30,7 +30,7 @@ final class MetadataValidator {
                 if (!r.owning()) {
                     checkMappedBy(metadata, r);
                 } else if (r.joinTable() != null) {
-                    claimTable(tables, r.owner(), r.name(), qualified(null, r.joinTable().tableName()));
+                    claimTable(tables, r.owner(), r.name(), qualified(metadata.defaultSchema(), r.joinTable().tableName()));
                 }
             }
         }

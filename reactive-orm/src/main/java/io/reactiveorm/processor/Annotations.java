@@ -25,6 +25,8 @@ final class Annotations {
     static final String ONE_TO_ONE = "jakarta.persistence.OneToOne";
     static final String ONE_TO_MANY = "jakarta.persistence.OneToMany";
     static final String MANY_TO_MANY = "jakarta.persistence.ManyToMany";
+    static final String HYBRID = "io.reactiveorm.mapping.Hybrid";
+    static final String EXPRESSION = "io.reactiveorm.sql.Expression";
 
     private Annotations() {
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -23,7 +24,8 @@ import javax.lang.model.util.Types;
 /**
  * Finds the persistent attributes of one entity and turns them into {@link Handle}s: fields of the
  * entity and of its {@code @MappedSuperclass} (or {@code @Entity}) superclasses, minus static,
- * {@code transient} and {@code @Transient} ones; embedded fields are flattened recursively.
+ * {@code transient} and {@code @Transient} ones; embedded fields are flattened recursively; then
+ * the {@code @io.reactiveorm.mapping.Hybrid} static methods of the same classes.
  *
  * <p>Field types are resolved with {@link Types#asMemberOf}, so {@code @Id ID id} declared in
  * {@code BaseEntity<ID>} becomes {@code Long} in {@code User extends BaseEntity<Long>}.
@@ -49,11 +51,13 @@ final class EntityScanner {
     record Scan(List<Handle> handles, List<Problem> problems, boolean incomplete) {
     }
 
+
     /** Scans {@code entity}, a non-generic class. */
     Scan scan(TypeElement entity) {
         Run run = new Run(entity);
         run.members((DeclaredType) entity.asType(), entity, Annotations.MAPPED_SUPERCLASS, Annotations.ENTITY,
                 "", "", null);
+        run.hybrids(entity);
         return new Scan(run.deduplicated(), run.problems, run.incomplete);
     }
 
@@ -84,6 +88,56 @@ final class EntityScanner {
                     }
                 }
             }
+        }
+
+        /** Adds a handle for each {@code @Hybrid} method of the entity and its mapped superclasses. */
+        void hybrids(TypeElement type) {
+            for (TypeElement owner : hierarchy(type, Annotations.MAPPED_SUPERCLASS, Annotations.ENTITY)) {
+                for (ExecutableElement method : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+                    if (Annotations.has(method, Annotations.HYBRID)) {
+                        hybrid(method);
+                    }
+                }
+            }
+        }
+
+        private void hybrid(ExecutableElement method) {
+            String name = method.getSimpleName().toString();
+            String signature = name + "()";
+            if (!method.getModifiers().contains(Modifier.STATIC)) {
+                hybridProblem(method, signature, "is not static. Fix: declare it public static Expression<V> " + signature
+                        + " (the Java side of the property is an ordinary instance method, such as a getter)");
+                return;
+            }
+            if (method.getModifiers().contains(Modifier.PRIVATE)) {
+                hybridProblem(method, signature, "is private, so the metamodel cannot call it. Fix: make it public "
+                        + "or package-private");
+                return;
+            }
+            if (!method.getParameters().isEmpty()) {
+                hybridProblem(method, signature, "takes arguments. Fix: a hybrid is a property: take none, and build "
+                        + "the expression from the metamodel's handles");
+                return;
+            }
+            TypeMirror returned = method.getReturnType();
+            if (containsError(returned)) {
+                incomplete = true;
+                return;
+            }
+            DeclaredType expression = supertype(returned, Annotations.EXPRESSION);
+            TypeMirror value = expression == null || expression.getTypeArguments().isEmpty()
+                    ? null : expression.getTypeArguments().get(0);
+            if (value == null || value.getKind() != TypeKind.DECLARED
+                    || !((DeclaredType) value).getTypeArguments().isEmpty()) {
+                hybridProblem(method, signature, "returns " + returned + "; a hybrid returns an Expression of a "
+                        + "plain value type. Fix: declare it as Expression<String>, Expression<Integer>, ...");
+                return;
+            }
+            handles.add(new Handle(Handle.Kind.HYBRID, name, name, value, value, method));
+        }
+
+        private void hybridProblem(Element method, String signature, String message) {
+            problems.add(new Problem(method, "@Hybrid " + entity.getSimpleName() + "." + signature + " " + message, true));
         }
 
         private List<TypeElement> hierarchy(TypeElement type, String superA, String superB) {
@@ -240,7 +294,12 @@ final class EntityScanner {
             Map<String, Handle> byName = new LinkedHashMap<>();
             for (Handle h : handles) {
                 Handle first = byName.putIfAbsent(h.name(), h);
-                if (first != null) {
+                if (first != null && h.kind() == Handle.Kind.HYBRID) {
+                    hybridProblem(h.origin(), h.name() + "()", "and the attribute " + entity.getSimpleName() + "."
+                            + first.path() + " would both become the handle "
+                            + MetamodelProcessor.metamodelSimpleName(entity) + "." + h.name()
+                            + ". Fix: rename the method (fullName() beside firstName and lastName)");
+                } else if (first != null) {
                     problem(h.origin(), h.path(), "and " + entity.getSimpleName() + "." + first.path()
                             + " would both become the handle " + MetamodelProcessor.metamodelSimpleName(entity)
                             + "." + h.name() + ". Fix: rename one of the fields, or mark one @Transient");

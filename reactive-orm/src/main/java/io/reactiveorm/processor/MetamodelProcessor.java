@@ -144,7 +144,13 @@ public final class MetamodelProcessor extends AbstractProcessor {
             deferred.put(entityName, moduleName(entity));
             return;
         }
-        scan.problems().forEach(p -> warn(p.element(), p.message()));
+        scan.problems().forEach(p -> {
+            if (p.error()) {
+                error(p.element(), p.message());
+            } else {
+                warn(p.element(), p.message());
+            }
+        });
         String source = writer.render(entity, packageName, simpleName, scan.handles(), generatedAnnotationUsable(entity));
         generated.put(qualifiedName, entityName);
         write(entity, qualifiedName, source);

@@ -22,6 +22,7 @@ final class MetamodelWriter {
 
     static final String COLUMN = "io.reactiveorm.metamodel.Column";
     static final String RELATIONSHIP = "io.reactiveorm.metamodel.Relationship";
+    static final String HYBRID = "io.reactiveorm.metamodel.HybridProperty";
     static final String GENERATED = "javax.annotation.processing.Generated";
 
     private final Elements elements;
@@ -48,12 +49,26 @@ final class MetamodelWriter {
         String column = uses(handles, Handle.Kind.COLUMN) ? scope.name(elements.getTypeElement(COLUMN)) : null;
         String relationship = uses(handles, Handle.Kind.RELATIONSHIP)
                 ? scope.name(elements.getTypeElement(RELATIONSHIP)) : null;
+        String hybrid = uses(handles, Handle.Kind.HYBRID) ? scope.name(elements.getTypeElement(HYBRID)) : null;
         String generated = generatedAnnotation ? scope.name(elements.getTypeElement(GENERATED)) : null;
         String entityName = scope.name(entity);
         String entityLiteral = entityName + ".class";
 
         StringBuilder body = new StringBuilder();
         for (Handle h : handles) {
+            if (h.kind() == Handle.Kind.HYBRID) {
+                String valueType = scope.type(h.valueType());
+                body.append('\n');
+                body.append("    /** Hybrid property {@code ").append(h.name()).append("} of type {@code ")
+                        .append(escape(valueType)).append("}: the expression {@code ").append(entityName).append('.')
+                        .append(h.name()).append("()} returns. */\n");
+                body.append("    public static final ").append(hybrid).append('<').append(entityName).append(", ")
+                        .append(valueType).append("> ").append(h.name()).append(" = ")
+                        .append(factory(handles, hybrid, HYBRID)).append(".of(").append(entityLiteral).append(", \"")
+                        .append(h.name()).append("\", ").append(scope.classLiteral(h.classType())).append(", ")
+                        .append(entityName).append("::").append(h.name()).append(");\n");
+                continue;
+            }
             boolean isColumn = h.kind() == Handle.Kind.COLUMN;
             String handleType = isColumn ? column : relationship;
             String factory = factory(handles, handleType, isColumn ? COLUMN : RELATIONSHIP);

@@ -32,6 +32,12 @@
  *   <li>Embedded fields ({@code @Embedded}, {@code @EmbeddedId}, or of an {@code @Embeddable}
  *       type) are flattened recursively: {@code address.city} becomes the handle
  *       {@code addressCity} with path {@code "address.city"}.</li>
+ *   <li>Static methods annotated {@code @io.reactiveorm.mapping.Hybrid} returning
+ *       {@code Expression<V>} become {@link io.reactiveorm.metamodel.HybridProperty} handles named
+ *       after the method ({@code HybridProperty<Person, String> fullName}), which call the method on
+ *       first use. A hybrid method that is not static, is private, takes arguments, returns no
+ *       {@code Expression<V>} of a plain class, or clashes with an attribute's handle is a compile
+ *       error on the method.</li>
  * </ul>
  *
  * <h2>Naming</h2>

@@ -34,8 +34,16 @@ final class ColumnDdl {
 
     private final Dialect dialect;
 
+    private final String sequenceSchema;
+
     ColumnDdl(Dialect dialect) {
+        this(dialect, null);
+    }
+
+    /** Column DDL whose sequence defaults name sequences in {@code sequenceSchema} (when not null). */
+    ColumnDdl(Dialect dialect, String sequenceSchema) {
         this.dialect = dialect;
+        this.sequenceSchema = sequenceSchema;
     }
 
     /** The column of a mapped attribute, with identity, sequence or declared default. */
@@ -46,7 +54,9 @@ final class ColumnDdl {
             type = dialect.types().identityColumn(type);
             defaultValue = null;
         } else if (a.generation() == GenerationKind.SEQUENCE) {
-            defaultValue = dialect.types().nextSequenceValue(dialect.quote(a.sequenceName()));
+            String sequence = dialect.quote(a.sequenceName());
+            defaultValue = dialect.types().nextSequenceValue(
+                    sequenceSchema == null ? sequence : dialect.quote(sequenceSchema) + "." + sequence);
         } else if (a.version() && defaultValue == null) {
             defaultValue = "0";
         }

@@ -55,10 +55,20 @@ public final class MappingSnapshot {
      *
      * @param metadata the mapped entities
      * @param dialect the database's dialect: types and stored identifier case
+     * @throws io.reactiveorm.OrmException for a metadata with a default schema (not supported yet)
      */
     public static SchemaSnapshot of(Metadata metadata, Dialect dialect) {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(dialect, "dialect");
+        if (metadata.defaultSchema() != null) {
+            // The live side is read from the connection's current schema: comparing the default schema's
+            // tables with it would propose dropping every table that is really there.
+            throw new io.reactiveorm.OrmException("migrations and schema validation compare the mapping with the "
+                    + "connection's current schema, and this SessionFactory places its tables in the schema '"
+                    + metadata.defaultSchema() + "' (SessionFactory.builder(..).schema(..)), which they do not support "
+                    + "yet. Fix: build the factory given to Migrations without schema(..) and connect with that schema "
+                    + "as the current one (PostgreSQL: options=search_path, H2: ;SCHEMA=, MariaDB: the database in the URL)");
+        }
         return new MappingSnapshot(metadata, dialect).snapshot();
     }
 

@@ -43,8 +43,10 @@ import java.util.stream.Collectors;
  * that constraint rather than skipping it. Existing tables are never altered otherwise: this is
  * {@code CREATE IF NOT EXISTS}, not a schema migration.
  *
- * <p>Association tables and sequences are created without a schema (in the connection's default
- * one), whatever {@code @Table(schema)} the entities declare.
+ * <p>Association tables and sequences are created in the factory's default schema
+ * ({@code SessionFactory.builder(..).schema(..)}, created first if missing: on MariaDB a schema is a
+ * database), or without a schema (in the connection's default one) when there is none, whatever
+ * {@code @Table(schema)} the entities declare. {@link #dropStatements()} leaves schemas in place.
  */
 public final class SchemaGenerator {
 
@@ -59,7 +61,7 @@ public final class SchemaGenerator {
     public SchemaGenerator(Metadata metadata, Dialect dialect) {
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
-        this.columns = new ColumnDdl(dialect);
+        this.columns = new ColumnDdl(dialect, metadata.defaultSchema());
     }
 
     /**
@@ -77,7 +79,7 @@ public final class SchemaGenerator {
             sql.add(ddl.createSchema(dialect.quote(schema)));
         }
         for (String sequence : sequences()) {
-            sql.add(ddl.createSequence(dialect.quote(sequence)));
+            sql.add(ddl.createSequence(inDefaultSchema(sequence)));
         }
         for (EntityModel<?> model : order.entities()) {
             sql.add(createTable(model, order));
@@ -106,16 +108,22 @@ public final class SchemaGenerator {
 
     /**
      * The statements that drop the schema: association tables, entity tables in reverse foreign-key
-     * order (each with {@code CASCADE}), then sequences. Schemas are left in place.
+     * order (each with {@code CASCADE}), then sequences. Schemas are left in place (and created
+     * first where a guarded drop needs its schema to exist: {@link DdlStatements#dropIfExistsNeedsSchema()}).
      *
      * @return the statements, without trailing semicolons
      */
     public List<String> dropStatements() {
         List<String> sql = new ArrayList<>();
+        if (dialect.ddl().dropIfExistsNeedsSchema()) {
+            for (String schema : schemas()) {
+                sql.add(dialect.ddl().createSchema(dialect.quote(schema)));
+            }
+        }
         List<RelationshipModel> joinTables = new ArrayList<>(joinTables());
         Collections.reverse(joinTables);
         for (RelationshipModel r : joinTables) {
-            sql.add(dialect.ddl().dropTable(dialect.quote(r.joinTable().tableName())));
+            sql.add(dialect.ddl().dropTable(inDefaultSchema(r.joinTable().tableName())));
         }
         List<EntityModel<?>> entities = new ArrayList<>(TableOrder.of(metadata).entities());
         Collections.reverse(entities);
@@ -123,7 +131,7 @@ public final class SchemaGenerator {
             sql.add(dialect.ddl().dropTable(table(model)));
         }
         for (String sequence : sequences()) {
-            sql.add(dialect.ddl().dropSequence(dialect.quote(sequence)));
+            sql.add(dialect.ddl().dropSequence(inDefaultSchema(sequence)));
         }
         return List.copyOf(sql);
     }
@@ -173,7 +181,7 @@ public final class SchemaGenerator {
                 joinTable.inverseJoinColumn().columnName())) + ")");
         parts.add(foreignKey(name, joinTable.joinColumn(), owner, true));
         parts.add(foreignKey(name, joinTable.inverseJoinColumn(), target, true));
-        return dialect.ddl().createTable(dialect.quote(name), String.join(", ", parts));
+        return dialect.ddl().createTable(inDefaultSchema(name), String.join(", ", parts));
     }
 
     /** {@code CONSTRAINT "fk_<table>_<column>" FOREIGN KEY ("column") REFERENCES "target" ("key")}. */
@@ -206,6 +214,9 @@ public final class SchemaGenerator {
 
     private Set<String> schemas() {
         Set<String> schemas = new LinkedHashSet<>();
+        if (metadata.defaultSchema() != null) {
+            schemas.add(metadata.defaultSchema());
+        }
         for (EntityModel<?> model : metadata.entities()) {
             if (model.schema() != null) {
                 schemas.add(model.schema());
@@ -227,6 +238,12 @@ public final class SchemaGenerator {
             }
         }
         return sequences;
+    }
+
+    /** An association table or sequence: quoted, in the default schema when there is one. */
+    private String inDefaultSchema(String name) {
+        String quoted = dialect.quote(name);
+        return metadata.defaultSchema() == null ? quoted : dialect.quote(metadata.defaultSchema()) + "." + quoted;
     }
 
     private String table(EntityModel<?> model) {

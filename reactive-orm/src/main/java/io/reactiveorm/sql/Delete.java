@@ -26,6 +26,14 @@ public record Delete<E>(Class<E> entity, Condition whereCondition) implements St
         return new Delete<>(entity, Sql.andAll(whereCondition, criteria));
     }
 
+    /**
+     * This DELETE as a query of the rows it deleted, as entities ({@code session.scalars(q)}):
+     * SQLAlchemy's {@code delete(User).returning(User)}. See {@link Returning}.
+     */
+    public Returning<E> returning(Class<E> type) {
+        return new Returning<>(this, type);
+    }
+
     @Override
     public String toString() {
         return Debug.render(this);

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * A SQL value expression of Java type {@code V}: a column handle ({@code User_.email}), a bound
- * value, a function call or a scalar subquery. Operators are typed: {@code User_.email.eq(5)} does
+ * value, a function call, arithmetic, a hybrid property or a scalar subquery. Operators are typed: {@code User_.email.eq(5)} does
  * not compile because {@code email} is an {@code Expression<String>}.
  *
  * <p>Every value given to an operator becomes a bind parameter; nothing is spliced into SQL text.
@@ -19,7 +19,8 @@ import java.util.Objects;
  *
  * @param <V> the Java type of the value
  */
-public sealed interface Expression<V> permits ColumnRef, Bind, Labeled, FunctionCall, ScalarSubquery, Condition {
+public sealed interface Expression<V> permits ColumnRef, HybridRef, Bind, Labeled, FunctionCall, Arithmetic,
+        ScalarSubquery, Condition {
 
     /** {@code this = value}; {@code eq(null)} is rejected: use {@link #isNull()}. */
     default Condition eq(V value) {

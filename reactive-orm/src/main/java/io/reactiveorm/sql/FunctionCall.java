@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A call of one of the SQL functions the {@link Sql} DSL offers ({@code count sum avg min max
- * coalesce lower upper}). {@code count()} with no argument renders {@code count(*)}.
+ * coalesce lower upper abs}, and {@code concat length substring round}, which the dialect's
+ * {@link io.reactiveorm.dialect.SqlFunctions} writes). {@code count()} with no argument renders
+ * {@code count(*)}.
  *
  * @param name the function name (from a fixed set, never user input)
  * @param arguments its arguments

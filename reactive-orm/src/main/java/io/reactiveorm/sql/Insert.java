@@ -48,6 +48,15 @@ public record Insert<E>(Class<E> entity, List<Assignment> assignments, List<E> r
     }
 
     /**
+     * This INSERT as a query of the rows it inserted, as entities ({@code session.scalars(q)}),
+     * database defaults and generated keys included: SQLAlchemy's {@code insert(User).returning(User)}.
+     * See {@link Returning}.
+     */
+    public Returning<E> returning(Class<E> type) {
+        return new Returning<>(this, type);
+    }
+
+    /**
      * Asks for the values of {@code columns} of each inserted row back (generated keys):
      * {@code RETURNING} where the dialect has it, the driver's generated-values support elsewhere.
      */

@@ -46,7 +46,8 @@ final class InsertRenderer {
         return new RenderedSql(sql, ctx.binds, null, returned, types, stored);
     }
 
-    private static String insert(RenderContext ctx, Insert<?> insert) {
+    /** The INSERT alone, without the reading back of keys. */
+    static String insert(RenderContext ctx, Insert<?> insert) {
         EntityModel<?> entity = ctx.metadata.entity(insert.entity());
         List<InsertColumn> columns = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();

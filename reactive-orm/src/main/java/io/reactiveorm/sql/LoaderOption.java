@@ -6,4 +6,13 @@ package io.reactiveorm.sql;
  * {@code io.reactiveorm.loading.Load}; the SQL layer only carries them.
  */
 public interface LoaderOption {
+
+    /**
+     * The relationship of the queried entity that this option loads in the query's own statement
+     * (a LEFT OUTER JOIN), or null: {@code joined(Post_.author)} has one; {@code selectin} and
+     * {@code raise} have none.
+     */
+    default RelationshipRef<?, ?> joinedRelationship() {
+        return null;
+    }
 }

@@ -31,6 +31,7 @@ final class RenderContext {
     final List<BindValue> binds = new ArrayList<>();
     private final Deque<List<TableRef>> scopes = new ArrayDeque<>();
     private final Set<String> usedQualifiers = new HashSet<>();
+    private final Set<HybridRef<?>> renderingHybrids = new HashSet<>();
     private int aliasCounter;
 
     RenderContext(Dialect dialect, Metadata metadata) {
@@ -79,15 +80,20 @@ final class RenderContext {
         return scope.get(scope.size() - 1).qualifier();
     }
 
-    /** Adds a plain (association) table to the current scope and returns its FROM text and qualifier. */
+    /**
+     * Adds a plain (association) table to the current scope and returns its FROM text (in the
+     * default schema, if any) and qualifier.
+     */
     String[] addPlainTable(String tableName) {
         String table = dialect.quote(tableName);
+        String schema = metadata.defaultSchema();
+        String qualified = schema == null ? table : dialect.quote(schema) + "." + table;
         if (usedQualifiers.add(table)) {
-            return new String[] {table, table};
+            return new String[] {qualified, table};
         }
         String alias = dialect.quote(tableName + "_" + (++aliasCounter));
         usedQualifiers.add(alias);
-        return new String[] {table + " " + alias, alias};
+        return new String[] {qualified + " " + alias, alias};
     }
 
     /** The qualifier of the nearest visible table of {@code type}. */
@@ -162,6 +168,10 @@ final class RenderContext {
             expression(sb, l.expression(), context);
         } else if (e instanceof FunctionCall<?> f) {
             function(sb, f);
+        } else if (e instanceof Arithmetic<?> a) {
+            arithmetic(sb, a);
+        } else if (e instanceof HybridRef<?> h) {
+            hybrid(sb, h, context);
         } else if (e instanceof ScalarSubquery<?> s) {
             sb.append('(');
             SelectRenderer.body(this, sb, s.select(), false);
@@ -173,7 +183,79 @@ final class RenderContext {
         }
     }
 
+    /** Renders the hybrid's SQL side in its place; a hybrid whose expression contains itself is an error, not a stack overflow. */
+    private void hybrid(StringBuilder sb, HybridRef<?> h, AttributeModel context) {
+        if (!renderingHybrids.add(h)) {
+            throw new StatementException("the hybrid property " + h.entityType().getSimpleName() + "." + h.name()
+                    + " is defined in terms of itself. Fix: build its expression from columns and other hybrids");
+        }
+        try {
+            Expression<?> e = h.expression();
+            if (e == null) {
+                throw new StatementException("the hybrid property " + h.entityType().getSimpleName() + "." + h.name()
+                        + "() returned null. Fix: return an Expression, such as concat(A_.x, value(\" \"), A_.y)");
+            }
+            expression(sb, e, context);
+        } finally {
+            renderingHybrids.remove(h);
+        }
+    }
+
+    /** {@code (left op right)}; division as the dialect writes it, integer division when both sides are integers. */
+    private void arithmetic(StringBuilder sb, Arithmetic<?> a) {
+        String left = render(a.left());
+        String right = render(a.right());
+        if (a.operator() == Arithmetic.Operator.DIV) {
+            sb.append(dialect.functions().divide(left, right, isIntegral(a.left()) && isIntegral(a.right())));
+        } else {
+            sb.append('(').append(left).append(' ').append(a.operator().sql()).append(' ').append(right).append(')');
+        }
+    }
+
+    private static boolean isIntegral(Expression<?> e) {
+        Class<?> t = Values.box(Sql.typeOf(e));
+        return t == Long.class || t == Integer.class || t == Short.class || t == Byte.class
+                || t == java.math.BigInteger.class;
+    }
+
+    /** An expression rendered on its own (binds are added in order, so render arguments left to right). */
+    private String render(Expression<?> e) {
+        StringBuilder part = new StringBuilder();
+        expression(part, e, null);
+        return part.toString();
+    }
+
     private void function(StringBuilder sb, FunctionCall<?> f) {
+        List<Expression<?>> args = f.arguments();
+        switch (f.name()) {
+            case "concat" -> {
+                List<String> parts = new ArrayList<>(args.size());
+                for (Expression<?> a : args) {
+                    parts.add(render(a));
+                }
+                sb.append(dialect.functions().concat(parts));
+                return;
+            }
+            case "length" -> {
+                sb.append(dialect.functions().length(render(args.get(0))));
+                return;
+            }
+            case "substring" -> {
+                String string = render(args.get(0));
+                String start = render(args.get(1));
+                sb.append(dialect.functions().substring(string, start, args.size() > 2 ? render(args.get(2)) : null));
+                return;
+            }
+            case "round" -> {
+                Class<?> t = Values.box(Sql.typeOf(args.get(0)));
+                String x = render(args.get(0));
+                sb.append(dialect.functions().round(x, args.size() > 1 ? render(args.get(1)) : null,
+                        t == Double.class || t == Float.class));
+                return;
+            }
+            default -> {
+            }
+        }
         sb.append(f.name()).append('(');
         if (f.arguments().isEmpty() && f.name().equals("count")) {
             sb.append('*');

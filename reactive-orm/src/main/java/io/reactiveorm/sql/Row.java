@@ -36,6 +36,11 @@ public final class Row {
         return values[index];
     }
 
+    /** The value at {@code index} (0-based), converted to {@code type}: {@code row.get(1, Long.class)}. */
+    public <V> V get(int index, Class<V> type) {
+        return Values.convert(get(index), type, "column " + index);
+    }
+
     /** The value of the column labelled {@code label} (case-insensitive). */
     public Object get(String label) {
         return values[indexOf(label)];

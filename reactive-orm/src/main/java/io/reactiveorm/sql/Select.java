@@ -37,8 +37,7 @@ public final class Select<T> {
      */
     private record Parts<T>(Shape shape, Class<T> resultType, List<Expression<?>> projection, Text text,
             Class<?> from, List<Join> joins, Condition where, List<Expression<?>> groupBy, Condition having,
-            List<OrderItem> orderBy, Long limit, Long offset, boolean distinct, List<LoaderOption> options,
-            List<RelationshipRef<?, ?>> joinedLoads) {
+            List<OrderItem> orderBy, Long limit, Long offset, boolean distinct, List<LoaderOption> options) {
 
         Parts {
             projection = List.copyOf(projection);
@@ -46,69 +45,63 @@ public final class Select<T> {
             groupBy = List.copyOf(groupBy);
             orderBy = List.copyOf(orderBy);
             options = List.copyOf(options);
-            joinedLoads = List.copyOf(joinedLoads);
         }
 
         /** A query with only its result parts; every clause empty. */
         static <T> Parts<T> of(Shape shape, Class<T> resultType, List<Expression<?>> projection, Class<?> from,
                 Text text) {
             return new Parts<>(shape, resultType, projection, text, from, List.of(), null, List.of(), null, List.of(),
-                    null, null, false, List.of(), List.of());
+                    null, null, false, List.of());
         }
 
         Parts<T> withFrom(Class<?> from) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
 
         Parts<T> withJoins(List<Join> joins) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
 
         Parts<T> withWhere(Condition where) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
 
         Parts<T> withGroupBy(List<Expression<?>> groupBy) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
 
         Parts<T> withHaving(Condition having) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
 
         Parts<T> withOrderBy(List<OrderItem> orderBy) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
 
         Parts<T> withLimit(Long limit) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
 
         Parts<T> withOffset(Long offset) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
 
         Parts<T> withDistinct(boolean distinct) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
 
         Parts<T> withOptions(List<LoaderOption> options) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
-        }
-
-        Parts<T> withJoinedLoads(List<RelationshipRef<?, ?>> joinedLoads) {
-            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, joinedLoads);
+                    offset, distinct, options);
         }
     }
 
@@ -248,25 +241,31 @@ public final class Select<T> {
     }
 
     /**
-     * Loads {@code relationship} of the queried entity in this same statement with a LEFT OUTER
-     * JOIN, its columns appended to each row. This is what {@code Load.joined(...)} does; prefer
-     * that option in application code.
+     * Relationships of the queried entity its loader options load in this same statement, with a
+     * LEFT OUTER JOIN, their columns appended to each row ({@code Load.joined(...)}); none for a
+     * query of values.
+     *
+     * @throws StatementException for a joined load of another entity's relationship, or of a textual query
      */
-    public Select<T> withJoinedLoad(RelationshipRef<?, ?> relationship) {
-        requireBuilt("join-load");
-        if (parts.shape() != Shape.ENTITY || relationship.entityType() != parts.resultType()) {
-            throw new StatementException("joined(" + relationship + ") loads a relationship of the queried entity, "
-                    + "but this query returns " + parts.resultType().getSimpleName()
-                    + ". Fix: use selectin(...) for deeper levels");
+    List<RelationshipRef<?, ?>> joinedLoads() {
+        if (parts.shape() != Shape.ENTITY) {
+            return List.of();
         }
-        List<RelationshipRef<?, ?>> all = new ArrayList<>(parts.joinedLoads());
-        all.add(relationship);
-        return new Select<>(parts.withJoinedLoads(all));
-    }
-
-    /** Relationships loaded in this statement (see {@link #withJoinedLoad}). */
-    public List<RelationshipRef<?, ?>> joinedLoads() {
-        return parts.joinedLoads();
+        List<RelationshipRef<?, ?>> joined = new ArrayList<>();
+        for (LoaderOption option : parts.options()) {
+            RelationshipRef<?, ?> relationship = option.joinedRelationship();
+            if (relationship == null || joined.contains(relationship)) {
+                continue;
+            }
+            requireBuilt("join-load");
+            if (relationship.entityType() != parts.resultType()) {
+                throw new StatementException("joined(" + relationship + ") loads a relationship of the queried entity, "
+                        + "but this query returns " + parts.resultType().getSimpleName()
+                        + ". Fix: use selectin(...) for deeper levels");
+            }
+            joined.add(relationship);
+        }
+        return joined;
     }
 
     /** Use as a value: {@code (SELECT max(age) FROM user)}. */

@@ -88,8 +88,9 @@ final class SelectRenderer {
                     }
                     Expression<?> e = select.projection().get(i);
                     ctx.expression(sb, e, null);
-                    if (e instanceof Labeled<?> l) {
-                        sb.append(" AS ").append(ctx.dialect.quote(l.label()));
+                    String alias = alias(e);
+                    if (alias != null) {
+                        sb.append(" AS ").append(ctx.dialect.quote(alias));
                     }
                 }
             }
@@ -100,7 +101,7 @@ final class SelectRenderer {
             }
             if (!select.groupByExpressions().isEmpty()) {
                 sb.append(" GROUP BY ");
-                list(ctx, sb, select.groupByExpressions());
+                groupBy(ctx, sb, select);
             }
             if (select.havingCondition() != null) {
                 sb.append(" HAVING ");
@@ -114,10 +115,10 @@ final class SelectRenderer {
                     }
                     OrderItem item = select.orderByItems().get(i);
                     if (item.nulls() != OrderItem.Nulls.DEFAULT && !ctx.dialect.supportsNullsOrdering()) {
-                        nullsFirstOrLast(ctx, sb, item);
+                        nullsFirstOrLast(ctx, sb, item, select);
                         item = new OrderItem(item.expression(), item.ascending(), OrderItem.Nulls.DEFAULT);
                     }
-                    orderItem(ctx, sb, item);
+                    orderItem(ctx, sb, item, select);
                 }
             }
             sb.append(ctx.dialect.paging().clause(select.limitValue(), select.offsetValue()));
@@ -141,9 +142,55 @@ final class SelectRenderer {
                 + " names no mapped column. Fix: add .from(Entity.class), e.g. select(count()).from(User.class)");
     }
 
+    /** The column label of a selected expression: its {@code as(..)} label, or a hybrid's name. */
+    private static String alias(Expression<?> e) {
+        if (e instanceof Labeled<?> l) {
+            return l.label();
+        }
+        return e instanceof HybridRef<?> h ? h.name() : null;
+    }
+
+    /**
+     * The label to refer to {@code e} by in GROUP BY and ORDER BY when it is selected with one, else
+     * {@code null}. An expression with binds written twice is two expressions to PostgreSQL
+     * ({@code name || $1} and {@code name || $3}), so a grouped query must name the selected one.
+     */
+    private static String selectedAlias(Select<?> select, Expression<?> e) {
+        for (Expression<?> p : select.projection()) {
+            String alias = alias(p);
+            if (alias != null && (p.equals(e) || (p instanceof Labeled<?> l && l.expression().equals(e)))) {
+                return alias;
+            }
+        }
+        return null;
+    }
+
+    private static void groupBy(RenderContext ctx, StringBuilder sb, Select<?> select) {
+        List<Expression<?>> expressions = select.groupByExpressions();
+        for (int i = 0; i < expressions.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            Expression<?> e = expressions.get(i);
+            String alias = selectedAlias(select, e);
+            if (alias != null) {
+                sb.append(ctx.dialect.quote(alias));
+            } else {
+                ctx.expression(sb, e, null);
+            }
+        }
+    }
+
     private static Class<?> entityOf(Expression<?> e) {
         if (e instanceof ColumnRef<?> c) {
             return c.entityType();
+        }
+        if (e instanceof HybridRef<?> h) {
+            return h.entityType();
+        }
+        if (e instanceof Arithmetic<?> a) {
+            Class<?> c = entityOf(a.left());
+            return c != null ? c : entityOf(a.right());
         }
         if (e instanceof Labeled<?> l) {
             return entityOf(l.expression());
@@ -189,10 +236,11 @@ final class SelectRenderer {
         sb.append(" ON ").append(ctx.foreignKeyCondition(r, owning, source, targetQ));
     }
 
-    private static void orderItem(RenderContext ctx, StringBuilder sb, OrderItem item) {
+    private static void orderItem(RenderContext ctx, StringBuilder sb, OrderItem item, Select<?> select) {
         Expression<?> e = item.expression();
-        if (e instanceof Labeled<?> l) {
-            sb.append(ctx.dialect.quote(l.label()));
+        String alias = e instanceof Labeled<?> l ? l.label() : selectedAlias(select, e);
+        if (alias != null) {
+            sb.append(ctx.dialect.quote(alias));
         } else {
             ctx.expression(sb, e, null);
         }
@@ -206,22 +254,14 @@ final class SelectRenderer {
      * Where the database has no {@code NULLS FIRST/LAST}: {@code x IS NULL DESC} (nulls first) or
      * {@code x IS NULL} (nulls last) before the item itself, as {@code false} sorts before {@code true}.
      */
-    private static void nullsFirstOrLast(RenderContext ctx, StringBuilder sb, OrderItem item) {
+    private static void nullsFirstOrLast(RenderContext ctx, StringBuilder sb, OrderItem item, Select<?> select) {
         Expression<?> e = item.expression();
-        if (e instanceof Labeled<?> l) {
-            sb.append(ctx.dialect.quote(l.label()));
+        String alias = e instanceof Labeled<?> l ? l.label() : selectedAlias(select, e);
+        if (alias != null) {
+            sb.append(ctx.dialect.quote(alias));
         } else {
             ctx.expression(sb, e, null);
         }
         sb.append(item.nulls() == OrderItem.Nulls.FIRST ? " IS NULL DESC, " : " IS NULL, ");
-    }
-
-    private static void list(RenderContext ctx, StringBuilder sb, List<Expression<?>> expressions) {
-        for (int i = 0; i < expressions.size(); i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            ctx.expression(sb, expressions.get(i), null);
-        }
     }
 }

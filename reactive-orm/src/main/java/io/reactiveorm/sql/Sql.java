@@ -18,6 +18,8 @@ import java.util.Objects;
  * delete(User.class).where(User_.age.gt(60));
  * insert(User.class).values(alice, bob).onConflictDoNothing();
  * text("SELECT name FROM users WHERE id > :n").bind("n", 5);
+ * select(concat(User_.name, value(" <"), User_.email, value(">")));   // string and number functions,
+ * select(User.class).where(plus(User_.age, 1).gt(30));                 // written per dialect
  * }</pre>
  */
 public final class Sql {
@@ -125,6 +127,145 @@ public final class Sql {
         return new FunctionCall<>("upper", List.of(expression), String.class);
     }
 
+    /**
+     * String concatenation: {@code first || second || ...} ({@code CONCAT(..)} on MariaDB). NULL
+     * when any part is NULL, on every database.
+     *
+     * <pre>{@code concat(Person_.firstName, value(" "), Person_.lastName)}</pre>
+     */
+    public static Expression<String> concat(Expression<?> first, Expression<?> second, Expression<?>... more) {
+        List<Expression<?>> args = new ArrayList<>();
+        args.add(Objects.requireNonNull(first, "first"));
+        args.add(Objects.requireNonNull(second, "second"));
+        for (Expression<?> e : Objects.requireNonNull(more, "more")) {
+            args.add(Objects.requireNonNull(e, "expression"));
+        }
+        return new FunctionCall<>("concat", args, String.class);
+    }
+
+    /** The length of a string in characters, not bytes ({@code char_length}; {@code CHAR_LENGTH} on MariaDB). */
+    public static Expression<Integer> length(Expression<String> expression) {
+        return new FunctionCall<>("length", List.of(Objects.requireNonNull(expression, "expression")), Integer.class);
+    }
+
+    /**
+     * The rest of a string from the 1-based position {@code start}, as Java's
+     * {@code s.substring(start - 1)}.
+     *
+     * @throws StatementException if {@code start < 1}
+     */
+    public static Expression<String> substring(Expression<String> expression, int start) {
+        checkStart(start);
+        return new FunctionCall<>("substring", List.of(Objects.requireNonNull(expression, "expression"), value(start)),
+                String.class);
+    }
+
+    /**
+     * {@code length} characters of a string from the 1-based position {@code start}
+     * ({@code substring(s FROM start FOR length)}): Java's {@code s.substring(start - 1, start - 1 + length)},
+     * shorter when the string ends first.
+     *
+     * @throws StatementException if {@code start < 1} or {@code length < 0}
+     */
+    public static Expression<String> substring(Expression<String> expression, int start, int length) {
+        checkStart(start);
+        if (length < 0) {
+            throw new StatementException("substring(.., " + start + ", " + length + ") has a negative length. "
+                    + "Fix: pass a length of 0 or more");
+        }
+        return new FunctionCall<>("substring", List.of(Objects.requireNonNull(expression, "expression"), value(start),
+                value(length)), String.class);
+    }
+
+    private static void checkStart(int start) {
+        if (start < 1) {
+            throw new StatementException("substring(.., " + start + ") starts before the first character: SQL "
+                    + "positions are 1-based. Fix: pass 1 for the first character");
+        }
+    }
+
+    /** {@code abs(x)}, read as {@code x}'s type. */
+    public static <N extends Number> Expression<N> abs(Expression<N> expression) {
+        return new FunctionCall<>("abs", List.of(Objects.requireNonNull(expression, "expression")), typeOf(expression));
+    }
+
+    /**
+     * {@code x} rounded to a whole number, half away from zero ({@code 2.5 -> 3}, {@code -2.5 -> -3})
+     * on every database (a double is rounded as a decimal where the database would round it half
+     * to even), read as {@code x}'s type.
+     */
+    public static <N extends Number> Expression<N> round(Expression<N> expression) {
+        return new FunctionCall<>("round", List.of(Objects.requireNonNull(expression, "expression")), typeOf(expression));
+    }
+
+    /** {@code x} rounded to {@code digits} decimal places, half away from zero; see {@link #round(Expression)}. */
+    public static <N extends Number> Expression<N> round(Expression<N> expression, int digits) {
+        return new FunctionCall<>("round", List.of(Objects.requireNonNull(expression, "expression"), value(digits)),
+                typeOf(expression));
+    }
+
+    /**
+     * {@code (left + right)}, read as the left operand's type: put the wider operand first
+     * ({@code plus(Item_.price, Item_.quantity)}, a Double).
+     */
+    public static <N extends Number> Expression<N> plus(Expression<N> left, Expression<? extends Number> right) {
+        return arithmetic(left, Arithmetic.Operator.PLUS, right);
+    }
+
+    /** {@code (left + value)}, the value bound. */
+    public static <N extends Number> Expression<N> plus(Expression<N> left, Number right) {
+        return arithmetic(left, Arithmetic.Operator.PLUS, number(right, "plus"));
+    }
+
+    /** {@code (left - right)}, read as the left operand's type. */
+    public static <N extends Number> Expression<N> minus(Expression<N> left, Expression<? extends Number> right) {
+        return arithmetic(left, Arithmetic.Operator.MINUS, right);
+    }
+
+    /** {@code (left - value)}, the value bound. */
+    public static <N extends Number> Expression<N> minus(Expression<N> left, Number right) {
+        return arithmetic(left, Arithmetic.Operator.MINUS, number(right, "minus"));
+    }
+
+    /** {@code (left * right)}, read as the left operand's type. */
+    public static <N extends Number> Expression<N> times(Expression<N> left, Expression<? extends Number> right) {
+        return arithmetic(left, Arithmetic.Operator.TIMES, right);
+    }
+
+    /** {@code (left * value)}, the value bound. */
+    public static <N extends Number> Expression<N> times(Expression<N> left, Number right) {
+        return arithmetic(left, Arithmetic.Operator.TIMES, number(right, "times"));
+    }
+
+    /**
+     * {@code (left / right)}, read as the left operand's type. Two integer operands divide as in
+     * Java, truncating toward zero ({@code -7 / 2 = -3}; {@code DIV} on MariaDB, whose {@code /}
+     * gives a decimal). Division by zero is an error on PostgreSQL and H2 and NULL on MariaDB.
+     */
+    public static <N extends Number> Expression<N> div(Expression<N> left, Expression<? extends Number> right) {
+        return arithmetic(left, Arithmetic.Operator.DIV, right);
+    }
+
+    /** {@code (left / value)}, the value bound; see {@link #div(Expression, Expression)}. */
+    public static <N extends Number> Expression<N> div(Expression<N> left, Number right) {
+        return arithmetic(left, Arithmetic.Operator.DIV, number(right, "div"));
+    }
+
+    private static <N extends Number> Expression<N> arithmetic(Expression<N> left, Arithmetic.Operator operator,
+            Expression<? extends Number> right) {
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+        return new Arithmetic<>(left, operator, right, typeOf(left));
+    }
+
+    private static Expression<Number> number(Number value, String operator) {
+        if (value == null) {
+            throw new StatementException(operator + "(.., null) is always NULL in SQL. Fix: pass a number, or use "
+                    + "coalesce(..) for a missing value");
+        }
+        return new Bind<>(value);
+    }
+
     /** All of {@code conditions} ({@code AND}). */
     public static Condition and(Condition... conditions) {
         return junction(true, conditions);
@@ -179,6 +320,12 @@ public final class Sql {
         }
         if (e instanceof Labeled<V> l) {
             return typeOf(l.expression());
+        }
+        if (e instanceof HybridRef<V> h) {
+            return h.type();
+        }
+        if (e instanceof Arithmetic<V> a) {
+            return a.resultType();
         }
         if (e instanceof Bind<V> b && b.value() != null) {
             return (Class<V>) b.value().getClass();

@@ -56,6 +56,14 @@ public record Update<E>(Class<E> entity, List<Assignment> assignments, Condition
         return new Update<>(entity, assignments, Sql.andAll(whereCondition, criteria));
     }
 
+    /**
+     * This UPDATE as a query of the rows it changed, as entities ({@code session.scalars(q)}):
+     * SQLAlchemy's {@code update(User).returning(User)}. See {@link Returning}.
+     */
+    public Returning<E> returning(Class<E> type) {
+        return new Returning<>(this, type);
+    }
+
     private Update<E> withAssignment(Assignment assignment) {
         List<Assignment> all = new ArrayList<>(assignments);
         all.add(assignment);

@@ -38,10 +38,15 @@ public abstract class DatabaseTest {
         return new Class<?>[] {User.class, Post.class, Tag.class, AllTypes.class};
     }
 
+    /** Further factory settings of a suite (a default schema, ...); none by default. */
+    protected SessionFactory.Builder configure(SessionFactory.Builder builder) {
+        return builder;
+    }
+
     @BeforeAll
     void openEngine() {
         engine = Engine.builder(url()).poolSize(4).echo(true).build();
-        db = SessionFactory.builder(engine).entities(entities()).build();
+        db = configure(SessionFactory.builder(engine).entities(entities())).build();
     }
 
     @AfterAll

@@ -18,4 +18,11 @@ class H2ReliabilityTest extends ReliabilitySuite {
                 + "WHERE SESSION_ID <> SESSION_ID() AND (EXECUTING_STATEMENT IS NOT NULL OR CONTAINS_UNCOMMITTED)")
                 .select(Long.class))).block(TIMEOUT);
     }
+
+    /** Closes, from another session, the H2 session whose id is given (its connection is gone). */
+    @Override
+    protected reactor.core.publisher.Mono<?> killBackend(Object id) {
+        return db.inSession(s -> s.scalar(io.reactiveorm.sql.Sql.text("SELECT ABORT_SESSION(:id)")
+                .bind("id", Integer.valueOf(id.toString())).select(Boolean.class)));
+    }
 }

@@ -1,5 +1,6 @@
 package io.reactiveorm.it;
 
+import io.reactiveorm.internal.execution.StatementExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactiveorm.Engine;
@@ -113,7 +114,7 @@ public abstract class MigrationSuite {
 
     @BeforeEach
     void emptySchemaAndFolder() throws IOException {
-        engine.executor().runAll(emptySchema()).block(TIMEOUT);
+        engine.unwrap(StatementExecutor.class).runAll(emptySchema()).block(TIMEOUT);
         folder = Files.createTempDirectory("migrations");
     }
 
@@ -443,7 +444,7 @@ public abstract class MigrationSuite {
         List<AppliedMigration> history = await(m.history().collectList());
         if (transactionalDdl()) {
             assertThat(history).extracting(AppliedMigration::version).containsExactly("1");
-            await(Mono.from(engine.executor().runAll(List.of("CREATE TABLE " + q("half") + " (" + q("id") + " integer)"))));
+            await(Mono.from(engine.unwrap(StatementExecutor.class).runAll(List.of("CREATE TABLE " + q("half") + " (" + q("id") + " integer)"))));
         } else {
             assertThat(history).extracting(AppliedMigration::version, AppliedMigration::success)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("1", true), org.assertj.core.groups.Tuple.tuple("2", false));
@@ -482,7 +483,7 @@ public abstract class MigrationSuite {
     void ignoredTablesNeverAppearInADiff() {
         await(migrations(Author.class).autogenerate("author"));
         await(migrations(Author.class).upgrade());
-        await(engine.executor().runAll(List.of("CREATE TABLE " + q("legacy_stuff") + " (" + q("id") + " integer)")));
+        await(engine.unwrap(StatementExecutor.class).runAll(List.of("CREATE TABLE " + q("legacy_stuff") + " (" + q("id") + " integer)")));
         assertThat(check(Author.class).changes()).as("not ignored: it would be dropped")
                 .singleElement().isInstanceOf(SchemaChange.DropTable.class);
         Migrations ignoring = Migrations.builder(factory(Author.class)).location(folder).ignoreTables("LEGACY_*").build();

@@ -330,6 +330,37 @@ public abstract class RelationshipSuite extends DatabaseTest {
         assertThat(students.get(0).getCourses()).extracting(Course::getTitle).containsExactlyInAnyOrder("math", "music", "art");
     }
 
+    /** Loaded rows are told apart by key, never by equals(): children equal by business key stay two. */
+    @Test
+    void childrenEqualByBusinessKeyAreStillDistinctRows() {
+        Parent parent = new Parent("p");
+        parent.getChildren().add(new Child("twin"));
+        parent.getChildren().add(new Child("twin"));
+        parent.getChildren().add(new Child("other"));
+        tx(s -> {
+            s.add(parent);
+            return s.commit();
+        });
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Child.class)))).isEqualTo(3L);
+        List<Child> viaSelectin = tx(s -> s.scalar(select(Parent.class).options(selectin(Parent_.children)))
+                .map(Parent::getChildren));
+        assertThat(viaSelectin).extracting(Child::getName).containsExactlyInAnyOrder("twin", "twin", "other");
+        assertThat(viaSelectin).extracting(Child::getId).doesNotHaveDuplicates();
+        List<Child> viaJoined = tx(s -> s.scalar(select(Parent.class).options(joined(Parent_.children)))
+                .map(Parent::getChildren));
+        assertThat(viaJoined).extracting(Child::getName).containsExactlyInAnyOrder("twin", "twin", "other");
+        assertThat(viaJoined).extracting(Child::getId).doesNotHaveDuplicates();
+        List<Child> viaFetch = tx(s -> s.scalar(select(Parent.class)).flatMap(p -> s.fetch(p, Parent_.children)));
+        assertThat(viaFetch).extracting(Child::getId).hasSize(3).doesNotHaveDuplicates();
+        // removing one of the equal children from a loaded collection deletes that one only
+        tx(s -> s.scalar(select(Parent.class).options(selectin(Parent_.children))).flatMap(p -> {
+            p.getChildren().remove(1);
+            return s.commit();
+        }));
+        assertThat(this.<List<String>>tx(s -> s.scalars(select(io.reactiveorm.fixture.Child_.name)).collectList()))
+                .containsExactlyInAnyOrder("twin", "other");
+    }
+
     @Test
     void allDeleteOrphanCascades() {
         Parent parent = new Parent("p");

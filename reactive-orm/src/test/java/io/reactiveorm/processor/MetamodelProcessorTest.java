@@ -420,6 +420,108 @@ class MetamodelProcessorTest {
         assertThat(result.generatedFiles()).isEmpty();
     }
 
+    private static final String PERSON = """
+            package com.example;
+
+            import io.reactiveorm.mapping.Hybrid;
+            import io.reactiveorm.sql.Expression;
+            import io.reactiveorm.sql.Sql;
+            import jakarta.persistence.*;
+
+            @Entity
+            public class Person {
+                @Id Long id;
+                String firstName;
+                String lastName;
+
+                @Hybrid public static Expression<String> fullName() {
+                    return Sql.concat(Person_.firstName, Sql.value(" "), Person_.lastName);
+                }
+
+                public String getFullName() {
+                    return firstName + " " + lastName;
+                }
+            }
+            """;
+
+    @Test
+    void hybridMethodBecomesATypedHandleThatCallsItLazily() {
+        TestCompiler.Result result = compile(Map.of(
+                "com/example/Person.java", PERSON,
+                "com/example/Query.java", """
+                        package com.example;
+
+                        import io.reactiveorm.sql.Condition;
+
+                        class Query {
+                            Condition byName = Person_.fullName.eq("Alice Smith");
+                        }
+                        """));
+
+        assertThat(result.success()).as(result.report()).isTrue();
+        assertThat(result.generatedSource("com/example/Person_.java"))
+                .contains("import io.reactiveorm.metamodel.HybridProperty;")
+                .contains("    public static final HybridProperty<Person, String> fullName = HybridProperty.of(Person.class, "
+                        + "\"fullName\", String.class, Person::fullName);");
+    }
+
+    @Test
+    void hybridHandleRejectsValuesOfAnotherType() {
+        TestCompiler.Result result = compile(Map.of(
+                "com/example/Person.java", PERSON,
+                "com/example/Query.java", """
+                        package com.example;
+
+                        class Query {
+                            Object byName = Person_.fullName.eq(5);
+                        }
+                        """));
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).singleElement().asString()
+                .startsWith("Query.java: ").contains("int cannot be converted to java.lang.String");
+    }
+
+    @Test
+    void reportsHybridMethodsTheMetamodelCannotCallAsErrors() {
+        TestCompiler.Result result = compile(Map.of("com/example/Person.java", """
+                package com.example;
+
+                import io.reactiveorm.mapping.Hybrid;
+                import io.reactiveorm.sql.Expression;
+                import jakarta.persistence.*;
+
+                @Entity
+                public class Person {
+                    @Id Long id;
+                    String firstName;
+
+                    @Hybrid public Expression<String> notStatic() { return null; }
+                    @Hybrid private static Expression<String> hidden() { return null; }
+                    @Hybrid static Expression<String> withArgument(int n) { return null; }
+                    @Hybrid static String notAnExpression() { return null; }
+                    @Hybrid static Expression<java.util.List<String>> parameterized() { return null; }
+                    @Hybrid static Expression<String> firstName() { return null; }
+                }
+                """));
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.messages(Diagnostic.Kind.ERROR)).containsExactlyInAnyOrder(
+                "Person.java: @Hybrid Person.notStatic() is not static. Fix: declare it public static Expression<V> "
+                        + "notStatic() (the Java side of the property is an ordinary instance method, such as a getter)",
+                "Person.java: @Hybrid Person.hidden() is private, so the metamodel cannot call it. Fix: make it public "
+                        + "or package-private",
+                "Person.java: @Hybrid Person.withArgument() takes arguments. Fix: a hybrid is a property: take none, "
+                        + "and build the expression from the metamodel's handles",
+                "Person.java: @Hybrid Person.notAnExpression() returns java.lang.String; a hybrid returns an Expression "
+                        + "of a plain value type. Fix: declare it as Expression<String>, Expression<Integer>, ...",
+                "Person.java: @Hybrid Person.parameterized() returns io.reactiveorm.sql.Expression<java.util.List<"
+                        + "java.lang.String>>; a hybrid returns an Expression of a plain value type. Fix: declare it as "
+                        + "Expression<String>, Expression<Integer>, ...",
+                "Person.java: @Hybrid Person.firstName() and the attribute Person.firstName would both become the "
+                        + "handle Person_.firstName. Fix: rename the method (fullName() beside firstName and lastName)");
+    }
+
     /** The processor's own warnings (they all name a fix), without the compiler's other ones. */
     private static List<String> processorWarnings(TestCompiler.Result result) {
         return result.messages(Diagnostic.Kind.WARNING).stream().filter(m -> m.contains("Fix:")).toList();

@@ -67,6 +67,39 @@ class SchemaGeneratorTest {
     }
 
     @Test
+    void aDefaultSchemaHoldsTablesWithoutOneAndAssociationTablesAndSequences() {
+        Metadata accounts = Metadata.of(List.of(SchemaFixtures.Account.class), "app");
+        SchemaGenerator ddl = new SchemaGenerator(accounts, new PostgresDialect());
+        // @Table(schema = "crm") keeps its schema; the association table and the sequence go to "app"
+        assertThat(ddl.createStatements()).containsExactlyElementsOf(statements("""
+                CREATE SCHEMA IF NOT EXISTS "app"
+                CREATE SCHEMA IF NOT EXISTS "crm"
+                CREATE SEQUENCE IF NOT EXISTS "app"."account_ids"
+                CREATE TABLE IF NOT EXISTS "crm"."account" ("id" bigint DEFAULT nextval('"app"."account_ids"') NOT NULL, \
+                "name" char(12) NOT NULL, "parent_id" bigint, PRIMARY KEY ("id"), \
+                CONSTRAINT "fk_account_parent_id" FOREIGN KEY ("parent_id") REFERENCES "crm"."account" ("id"))
+                CREATE TABLE IF NOT EXISTS "app"."account_account" ("account_id" bigint NOT NULL, \
+                "partners_id" bigint NOT NULL, PRIMARY KEY ("account_id", "partners_id"), \
+                CONSTRAINT "fk_account_account_account_id" FOREIGN KEY ("account_id") REFERENCES "crm"."account" ("id") ON DELETE CASCADE, \
+                CONSTRAINT "fk_account_account_partners_id" FOREIGN KEY ("partners_id") REFERENCES "crm"."account" ("id") ON DELETE CASCADE)
+                CREATE INDEX IF NOT EXISTS "ix_account_name" ON "crm"."account" ("name")
+                """));
+        assertThat(ddl.dropStatements()).containsExactly("DROP TABLE IF EXISTS \"app\".\"account_account\" CASCADE",
+                "DROP TABLE IF EXISTS \"crm\".\"account\" CASCADE", "DROP SEQUENCE IF EXISTS \"app\".\"account_ids\"");
+        // on MariaDB a schema is a database
+        assertThat(new SchemaGenerator(accounts, new MariaDbDialect()).createStatements())
+                .startsWith("CREATE SCHEMA IF NOT EXISTS `app`", "CREATE SCHEMA IF NOT EXISTS `crm`",
+                        "CREATE SEQUENCE IF NOT EXISTS `app`.`account_ids`")
+                .anyMatch(sql -> sql.contains("DEFAULT NEXT VALUE FOR `app`.`account_ids`"))
+                .anyMatch(sql -> sql.startsWith("CREATE TABLE IF NOT EXISTS `app`.`account_account`"));
+        // H2 needs the schema before a guarded drop
+        assertThat(new SchemaGenerator(accounts, new H2Dialect()).dropStatements())
+                .startsWith("CREATE SCHEMA IF NOT EXISTS \"APP\"", "CREATE SCHEMA IF NOT EXISTS \"CRM\"");
+        assertThatThrownBy(() -> Metadata.of(List.of(SchemaFixtures.Account.class), " "))
+                .isInstanceOf(io.reactiveorm.mapping.MappingException.class).hasMessageContaining("blank");
+    }
+
+    @Test
     void everyStatementIsGuardedSoThatRunningItTwiceIsHarmless() {
         for (Dialect dialect : List.of(new PostgresDialect(), new H2Dialect(), new MariaDbDialect())) {
             SchemaGenerator ddl = new SchemaGenerator(BLOG, dialect);
@@ -289,6 +322,7 @@ class SchemaGeneratorTest {
             """;
 
     private static final String ACCOUNT_H2_DROP = """
+            CREATE SCHEMA IF NOT EXISTS "CRM"
             DROP TABLE IF EXISTS "ACCOUNT_ACCOUNT" CASCADE
             DROP TABLE IF EXISTS "CRM"."ACCOUNT" CASCADE
             DROP SEQUENCE IF EXISTS "ACCOUNT_IDS"

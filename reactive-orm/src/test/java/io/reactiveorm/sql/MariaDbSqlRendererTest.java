@@ -81,6 +81,18 @@ class MariaDbSqlRendererTest {
     }
 
     @Test
+    void deletesAndInsertsReturnTheirRowsAndAnUpdateCannotInOneStatement() {
+        assertThat(MARIADB.render(delete(Post.class).where(Post_.id.eq(7L)).returning(Post.class)).sql())
+                .isEqualTo("DELETE FROM `post` WHERE `post`.`id` = ? RETURNING `id`, `title`, `score`, `author_id`");
+        assertThat(MARIADB.render(insert(Post.class).value(Post_.title, "t").returning(Post.class)).sql())
+                .isEqualTo("INSERT INTO `post` (`title`) VALUES (?) RETURNING `id`, `title`, `score`, `author_id`");
+        Returning<Post> update = update(Post.class).set(Post_.title, "t").returning(Post.class);
+        assertThat(MARIADB.returnsInOneStatement(update)).isFalse();
+        assertThatThrownBy(() -> MARIADB.render(update)).isInstanceOf(io.reactiveorm.OrmException.class)
+                .hasMessageContaining("session.scalars");
+    }
+
+    @Test
     void upsertsAreOnDuplicateKeyUpdateAndInsertIgnore() {
         User alice = new User("alice", "alice@example.com", 30);
         assertThat(MARIADB.render(insert(User.class).values(alice).onConflict(User_.email).doUpdate(User_.name, User_.age)).sql())

@@ -15,6 +15,7 @@ import io.reactiveorm.fixture.Tag;
 import io.reactiveorm.fixture.User;
 import io.reactiveorm.fixture.User_;
 import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.metamodel.HybridProperty;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,9 @@ class SealedExpressionsTest {
         samples.put(Bind.class, Map.entry(value(5), "$1"));
         samples.put(Labeled.class, Map.entry(User_.name.as("n"), "\"user\".\"name\" AS \"n\""));
         samples.put(FunctionCall.class, Map.entry(count(), "count(*)"));
+        samples.put(HybridRef.class, Map.entry(HybridProperty.of(User.class, "nick", String.class, () -> User_.name),
+                "\"user\".\"name\" AS \"nick\""));
+        samples.put(Arithmetic.class, Map.entry(Sql.plus(User_.age, 1), "(\"user\".\"age\" + $1)"));
         samples.put(ScalarSubquery.class, Map.entry(select(max(User_.age)).asScalar(),
                 "(SELECT max(\"user_1\".\"age\") FROM \"user\" \"user_1\")"));
         samples.put(Comparison.class, Map.entry(User_.age.gt(1), "\"user\".\"age\" > $1"));

@@ -18,6 +18,7 @@ import static io.reactiveorm.sql.Sql.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactiveorm.loading.Load;
 import io.reactiveorm.dialect.H2Dialect;
 import io.reactiveorm.dialect.PostgresDialect;
 import io.reactiveorm.fixture.AllTypes;
@@ -153,6 +154,34 @@ class SqlRendererTest {
     }
 
     @Test
+    void dataChangingStatementsReturnTheirRowsAsEntities() {
+        Returning<Post> update = update(Post.class).set(Post_.title, "t2").where(Post_.id.eq(7L)).returning(Post.class);
+        RenderedSql pg = PG.render(update);
+        assertThat(pg.sql()).isEqualTo("UPDATE \"post\" SET \"title\" = $1 WHERE \"post\".\"id\" = $2 "
+                + "RETURNING \"id\", \"title\", \"score\", \"author_id\"");
+        assertThat(binds(pg)).containsExactly("t2", 7L);
+        assertThat(pg.entity().type()).isEqualTo(Post.class);
+        assertThat(H2.render(update).sql()).isEqualTo("SELECT \"ID\", \"TITLE\", \"SCORE\", \"AUTHOR_ID\" FROM FINAL TABLE "
+                + "(UPDATE \"POST\" SET \"TITLE\" = $1 WHERE \"POST\".\"ID\" = $2)");
+        Returning<User> delete = delete(User.class).where(User_.age.gt(60)).returning(User.class);
+        assertThat(PG.render(delete).sql()).isEqualTo("DELETE FROM \"user\" WHERE \"user\".\"age\" > $1 RETURNING "
+                + "\"id\", \"name\", \"email\", \"age\", \"active\", \"order\", \"group\", \"status\"");
+        assertThat(H2.render(delete).sql()).startsWith("SELECT \"ID\", \"NAME\"").contains(" FROM OLD TABLE (DELETE FROM \"USER\" ");
+        Returning<User> insert = insert(User.class).value(User_.name, "a").value(User_.email, "a@x").returning(User.class);
+        assertThat(PG.render(insert).sql()).startsWith("INSERT INTO \"user\" (\"name\", \"email\") VALUES ($1, $2) RETURNING \"id\", ");
+        assertThat(PG.returnsInOneStatement(update)).isTrue();
+        assertThat(H2.returnsInOneStatement(update)).isTrue();
+    }
+
+    @Test
+    void onlyStatementsOfTheReturnedEntityAndNoTextReturnEntities() {
+        assertThatThrownBy(() -> new Returning<>(update(Post.class).set(Post_.title, "x"), User.class))
+                .isInstanceOf(io.reactiveorm.OrmException.class).hasMessageContaining("returning(Post.class)");
+        assertThatThrownBy(() -> new Returning<>(text("DELETE FROM post"), Post.class))
+                .isInstanceOf(io.reactiveorm.OrmException.class).hasMessageContaining("Fix");
+    }
+
+    @Test
     void rendersBulkUpdateAndDelete() {
         RenderedSql upd = PG.render(update(User.class).set(User_.active, false).setNull(User_.order).where(User_.age.lt(30)));
         assertThat(upd.sql()).isEqualTo("UPDATE \"user\" SET \"active\" = $1, \"order\" = $2 WHERE \"user\".\"age\" < $3");
@@ -208,10 +237,10 @@ class SqlRendererTest {
 
     @Test
     void rendersJoinedLoadsAsLeftOuterJoinsWithTheTargetColumns() {
-        assertThat(PG.render(select(Post.class).withJoinedLoad(Post_.author)).sql()).isEqualTo("SELECT \"post\".\"id\", "
+        assertThat(PG.render(select(Post.class).options(Load.joined(Post_.author))).sql()).isEqualTo("SELECT \"post\".\"id\", "
                 + "\"post\".\"title\", \"post\".\"score\", \"post\".\"author_id\", " + USER_COLUMNS
                 + " FROM \"post\" LEFT OUTER JOIN \"user\" ON \"user\".\"id\" = \"post\".\"author_id\"");
-        assertThatThrownBy(() -> PG.render(select(User.class).withJoinedLoad(User_.posts).limit(5)))
+        assertThatThrownBy(() -> PG.render(select(User.class).options(Load.joined(User_.posts)).limit(5)))
                 .hasMessageContaining("selectin(User_.posts)");
     }
 

@@ -30,6 +30,11 @@ public final class H2BlockHoundIntegration implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("org.mariadb.r2dbc.authentication.AuthenticationFlowPluginLoader", "get");
         builder.allowBlockingCallsInside("org.mariadb.r2dbc.message.client.HandshakeResponse", "encode");
         builder.allowBlockingCallsInside("org.mariadb.r2dbc.util.VersionFactory", "getInstance");
+        // r2dbc-mariadb guards each connection's command queue with a ReentrantLock: a thread sending a
+        // command (or one receiving) may park for the other's short critical section. Not I/O; seen
+        // under the MariaDB reliability and chaos suites (minIdle warm-up, a leaked connection's check)
+        builder.allowBlockingCallsInside("org.mariadb.r2dbc.client.SimpleClient", "lambda$sendCommand$17");
+        builder.allowBlockingCallsInside("org.mariadb.r2dbc.client.SimpleClient", "lambda$receive$15");
         // the rows of a result: iterating it and reading its values
         builder.allowBlockingCallsInside("io.r2dbc.h2.H2Result", "lambda$toResult$1");
         builder.allowBlockingCallsInside("io.r2dbc.h2.H2Result", "lambda$toResult$2");

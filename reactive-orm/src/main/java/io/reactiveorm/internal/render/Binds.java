@@ -42,6 +42,12 @@ final class Binds {
         return RenderedSql.of(sql.toString(), values);
     }
 
+    /** An association table: quoted, in the default schema when there is one. */
+    static String joinTable(Dialect dialect, io.reactiveorm.mapping.Metadata metadata, String tableName) {
+        String table = dialect.quote(tableName);
+        return metadata.defaultSchema() == null ? table : dialect.quote(metadata.defaultSchema()) + "." + table;
+    }
+
     /** An entity's table: quoted, with its schema when it has one. */
     static String table(Dialect dialect, EntityModel<?> entity) {
         String table = dialect.quote(entity.tableName());

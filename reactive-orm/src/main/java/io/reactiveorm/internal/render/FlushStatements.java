@@ -237,7 +237,7 @@ public final class FlushStatements {
     public RenderedSql associationInsert(JoinTableModel joinTable, List<Object[]> pairs) {
         Dialect d = dialect.get();
         Binds binds = new Binds(d);
-        StringBuilder sb = new StringBuilder("INSERT INTO ").append(d.quote(joinTable.tableName())).append(" (")
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(Binds.joinTable(d, metadata, joinTable.tableName())).append(" (")
                 .append(d.quote(joinTable.joinColumn().columnName())).append(", ")
                 .append(d.quote(joinTable.inverseJoinColumn().columnName())).append(") VALUES ");
         for (int i = 0; i < pairs.size(); i++) {
@@ -253,7 +253,7 @@ public final class FlushStatements {
         Binds binds = new Binds(d);
         String a = d.quote(joinTable.joinColumn().columnName());
         String b = d.quote(joinTable.inverseJoinColumn().columnName());
-        StringBuilder sb = new StringBuilder("DELETE FROM ").append(d.quote(joinTable.tableName())).append(" WHERE ");
+        StringBuilder sb = new StringBuilder("DELETE FROM ").append(Binds.joinTable(d, metadata, joinTable.tableName())).append(" WHERE ");
         for (int i = 0; i < pairs.size(); i++) {
             sb.append(i > 0 ? " OR " : "").append('(').append(a).append(" = ")
                     .append(binds.add(pairs.get(i)[0], joinTable.joinColumn().columnType())).append(" AND ").append(b)

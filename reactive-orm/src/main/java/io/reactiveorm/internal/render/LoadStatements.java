@@ -85,7 +85,7 @@ public final class LoadStatements {
             JoinColumnModel toTarget = relationship.owning() ? jt.inverseJoinColumn() : jt.joinColumn();
             String assoc = d.quote(jt.tableName());
             groupColumn = assoc + "." + d.quote(toParent.columnName());
-            from = from + " JOIN " + assoc + " ON " + assoc + "." + d.quote(toTarget.columnName()) + " = " + t + "."
+            from = from + " JOIN " + Binds.joinTable(d, metadata, jt.tableName()) + " ON " + assoc + "." + d.quote(toTarget.columnName()) + " = " + t + "."
                     + d.quote(toTarget.referencedColumnName());
         } else if (relationship.owning()) {
             groupColumn = t + "." + d.quote(relationship.joinColumn().referencedColumnName());

@@ -3,9 +3,9 @@ package io.reactiveorm.migrate.internal;
 import io.reactiveorm.Engine;
 import io.reactiveorm.OrmException;
 import io.reactiveorm.dialect.Dialect;
-import io.reactiveorm.execution.Detached;
-import io.reactiveorm.execution.SessionConnection;
-import io.reactiveorm.execution.StatementExecutor;
+import io.reactiveorm.internal.execution.Detached;
+import io.reactiveorm.internal.execution.SessionConnection;
+import io.reactiveorm.internal.execution.StatementExecutor;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.migrate.AppliedMigration;
 import io.reactiveorm.migrate.MigrationScript;
@@ -84,7 +84,7 @@ public final class MigrationRunner {
     public MigrationRunner(Engine engine, Metadata metadata, ScriptLocation location, String table, Predicate<String> ignoredTable,
             Duration lockTimeout) {
         this.engine = engine;
-        this.executor = engine.executor();
+        this.executor = engine.unwrap(StatementExecutor.class);
         this.metadata = metadata;
         this.location = location;
         this.table = table;

@@ -1,7 +1,7 @@
 package io.reactiveorm.migrate.internal;
 
 import io.reactiveorm.dialect.Dialect;
-import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.internal.execution.SessionConnection;
 import io.reactiveorm.schema.ChangeRenderer;
 import io.reactiveorm.schema.SchemaChange.AlterColumn;
 import io.reactiveorm.schema.SchemaSnapshot;

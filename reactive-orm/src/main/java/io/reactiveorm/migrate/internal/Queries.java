@@ -1,6 +1,6 @@
 package io.reactiveorm.migrate.internal;
 
-import io.reactiveorm.execution.SessionConnection;
+import io.reactiveorm.internal.execution.SessionConnection;
 import io.reactiveorm.sql.BindValue;
 import io.reactiveorm.sql.RenderedSql;
 import io.reactiveorm.sql.Row;

@@ -1,0 +1,87 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.OrmException;
+import io.reactiveorm.internal.execution.SessionConnection;
+import io.reactiveorm.loading.Load;
+import io.reactiveorm.mapping.EntityModel;
+import io.reactiveorm.mapping.Metadata;
+import io.reactiveorm.mapping.RelationshipModel;
+import jakarta.persistence.FetchType;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies loader options to loaded objects, level by level: each relationship named by a
+ * {@code selectin(...)} path (or mapped {@code fetch = EAGER} and not overridden) is loaded for all
+ * objects of the level with one query, then the next level for all the objects it loaded.
+ * {@code raise(...)} keeps a relationship unloaded, even an EAGER one.
+ */
+final class LoadPlan {
+
+    /** Deeper EAGER chains than this stop loading (a guard against mapping cycles). */
+    static final int MAX_DEPTH = 32;
+
+    private LoadPlan() {
+    }
+
+    static Mono<Void> apply(RelationshipLoader loader, Metadata metadata, SessionConnection connection,
+            List<InstanceState> objects, EntityModel<?> model, List<Load.Path> paths, int depth) {
+        if (objects.isEmpty() || depth > MAX_DEPTH) {
+            return Mono.empty();
+        }
+        Map<RelationshipModel, Load.Strategy> strategies = new LinkedHashMap<>();
+        Map<RelationshipModel, List<Load.Path>> tails = new IdentityHashMap<>();
+        for (Load.Path path : paths) {
+            Load.Step first = path.steps().get(0);
+            if (first.relationship().entityType() != model.type()) {
+                throw new OrmException("loader option " + first.relationship() + " does not start at "
+                        + model.name() + ", the entity being loaded. Fix: begin the path with a relationship of "
+                        + model.name() + " (" + model.name() + "_.…)");
+            }
+            RelationshipModel r = metadata.entity(model.type()).relationship(first.relationship().name());
+            Load.Strategy previous = strategies.put(r, first.strategy());
+            if (previous != null && previous != first.strategy()) {
+                throw new OrmException(r + " is given two loader strategies, " + previous + " and "
+                        + first.strategy() + ". Fix: keep one");
+            }
+            if (path.steps().size() > 1) {
+                tails.computeIfAbsent(r, k -> new ArrayList<>()).add(new Load.Path(path.steps().subList(1, path.steps().size())));
+            }
+        }
+        for (RelationshipModel r : model.relationships()) {
+            if (r.fetch() == FetchType.EAGER) {
+                strategies.putIfAbsent(r, Load.Strategy.SELECTIN);
+            }
+        }
+        return Flux.fromIterable(strategies.entrySet())
+                .filter(e -> e.getValue() != Load.Strategy.RAISE)
+                .concatMap(e -> {
+                    RelationshipModel r = e.getKey();
+                    return loader.load(connection, objects, r).flatMap(related -> apply(loader, metadata, connection,
+                            related, metadata.entity(r.target()), tails.getOrDefault(r, List.of()), depth + 1));
+                })
+                .then();
+    }
+
+    /** The {@code Load.Path} options among a query's loader options. */
+    static List<Load.Path> paths(List<io.reactiveorm.sql.LoaderOption> options) {
+        List<Load.Path> paths = new ArrayList<>();
+        for (io.reactiveorm.sql.LoaderOption o : options) {
+            if (!(o instanceof Load.Path p)) {
+                throw new OrmException("unknown loader option " + o + ". Fix: use Load.selectin, joined or raise");
+            }
+            paths.add(p);
+        }
+        return paths;
+    }
+
+    /** Whether loading {@code model} may need relationship queries even without options. */
+    static boolean hasEager(EntityModel<?> model) {
+        return model.relationships().stream().anyMatch(r -> r.fetch() == FetchType.EAGER);
+    }
+}
