@@ -129,9 +129,14 @@ public final class ReactiveOrmAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "reactiveorm.migrations.enabled", havingValue = "true")
-    ReactiveOrmMigrationsInitializer reactiveOrmMigrations(SessionFactory sessionFactory, ReactiveOrmProperties properties) {
-        return new ReactiveOrmMigrationsInitializer(io.reactiveorm.migrate.Migrations.builder(sessionFactory)
-                .location(java.nio.file.Path.of(properties.getMigrations().getLocation())).build());
+    ReactiveOrmMigrationsInitializer reactiveOrmMigrations(SessionFactory sessionFactory, ReactiveOrmProperties properties,
+            ApplicationContext context) {
+        io.reactiveorm.migrate.Migrations.Builder migrations = io.reactiveorm.migrate.Migrations.builder(sessionFactory);
+        ClassLoader classLoader = context.getClassLoader();
+        if (classLoader != null) {
+            migrations.classLoader(classLoader); // the application's, for classpath: locations
+        }
+        return new ReactiveOrmMigrationsInitializer(migrations.location(properties.getMigrations().getLocation()).build());
     }
 
     @Bean

@@ -51,8 +51,11 @@ public class ReactiveOrmProperties {
         /** Apply pending migration files (Flyway's V...__name.sql format) when the application starts. */
         private boolean enabled;
 
-        /** The folder of migration files (a file-system path). */
-        private String location = "src/main/resources/db/migration";
+        /**
+         * Where the migration files are: {@code classpath:db/migration} (the default, as Boot's
+         * Flyway: scripts packaged with the application), {@code filesystem:path} or a plain path.
+         */
+        private String location = "classpath:db/migration";
 
         /** Whether pending migrations are applied at startup. */
         public boolean isEnabled() {
@@ -64,12 +67,12 @@ public class ReactiveOrmProperties {
             this.enabled = enabled;
         }
 
-        /** The folder of migration files. */
+        /** Where the migration files are ({@code classpath:...}, {@code filesystem:...} or a path). */
         public String getLocation() {
             return location;
         }
 
-        /** @param location the folder of migration files (a file-system path) */
+        /** @param location where the migration files are: {@code classpath:db/migration}, {@code filesystem:...} or a path */
         public void setLocation(String location) {
             this.location = location;
         }

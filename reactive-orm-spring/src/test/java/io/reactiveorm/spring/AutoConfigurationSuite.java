@@ -12,6 +12,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.reactiveorm.Engine;
 import io.reactiveorm.SessionFactory;
+import io.reactiveorm.internal.execution.StatementExecutor;
 import io.reactiveorm.spring.app.Account;
 import io.reactiveorm.spring.app.TestApplication;
 import java.util.List;
@@ -142,7 +143,7 @@ abstract class AutoConfigurationSuite {
         try {
             runner().withUserConfiguration(ApplicationPackage.class).run(context -> {
                 assertThat(context).doesNotHaveBean(ReactiveOrmMigrationsInitializer.class);
-                dropMigrated(context.getBean(CurrentSession.class));
+                dropMigrated(context.getBean(Engine.class));
             });
             runner().withUserConfiguration(ApplicationPackage.class)
                     .withPropertyValues("reactiveorm.migrations.enabled=true", "reactiveorm.migrations.location=" + folder)
@@ -153,13 +154,40 @@ abstract class AutoConfigurationSuite {
                     });
         } finally {
             runner().withUserConfiguration(ApplicationPackage.class)
-                    .run(context -> dropMigrated(context.getBean(CurrentSession.class)));
+                    .run(context -> dropMigrated(context.getBean(Engine.class)));
         }
     }
 
-    private static void dropMigrated(CurrentSession session) {
-        session.with(s -> s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS spring_migrated_gadget"))
-                .then(s.execute(io.reactiveorm.sql.Sql.text("DROP TABLE IF EXISTS flyway_schema_history")))).block();
+    @Test
+    void migrationsAreReadFromTheClassPath() {
+        String table = "SELECT count(*) FROM spring_classpath_gadget";
+        try {
+            runner().withUserConfiguration(ApplicationPackage.class)
+                    .run(context -> dropClasspathMigrated(context.getBean(Engine.class)));
+            runner().withUserConfiguration(ApplicationPackage.class)
+                    .withPropertyValues("reactiveorm.migrations.enabled=true",
+                            "reactiveorm.migrations.location=classpath:db/spring_classpath_migration")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(ReactiveOrmMigrationsInitializer.class);
+                        assertThat(context.getBean(CurrentSession.class).with(s -> s.scalar(
+                                io.reactiveorm.sql.Sql.text(table).select(Long.class))).block()).isZero();
+                    });
+        } finally {
+            runner().withUserConfiguration(ApplicationPackage.class)
+                    .run(context -> dropClasspathMigrated(context.getBean(Engine.class)));
+        }
+    }
+
+    /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
+    private static void dropClasspathMigrated(Engine engine) {
+        engine.unwrap(StatementExecutor.class).runAll(List.of("DROP TABLE IF EXISTS spring_classpath_gadget",
+                "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
+    }
+
+    /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
+    private static void dropMigrated(Engine engine) {
+        engine.unwrap(StatementExecutor.class).runAll(List.of("DROP TABLE IF EXISTS spring_migrated_gadget",
+                "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
     }
 
     private static Long countAccounts(CurrentSession session) {

@@ -5,7 +5,6 @@ import io.reactiveorm.OrmException;
 import io.reactiveorm.SessionFactory;
 import io.reactiveorm.schema.SchemaDiff;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +71,9 @@ public final class MigrateCli implements Callable<Integer> {
         List<String> entities = new ArrayList<>();
 
         @Option(names = "--location", defaultValue = "src/main/resources/db/migration",
-                description = "the migrations folder (default: ${DEFAULT-VALUE})")
-        Path location;
+                description = "the migrations folder: a path, or classpath:db/migration to apply scripts of the class "
+                        + "path (default: ${DEFAULT-VALUE})")
+        String location;
 
         @Option(names = "--table", defaultValue = "flyway_schema_history", description = "the history table")
         String table;

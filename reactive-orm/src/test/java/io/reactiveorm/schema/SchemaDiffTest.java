@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactiveorm.dialect.Dialect;
 import io.reactiveorm.dialect.H2Dialect;
+import io.reactiveorm.dialect.MariaDbDialect;
 import io.reactiveorm.dialect.PostgresDialect;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.migrate.MigrationModels;
@@ -36,8 +37,13 @@ class SchemaDiffTest {
     }
 
     @Test
+    void everyCaseOnMariaDb() {
+        assertGolden(new MariaDbDialect(), MARIADB);
+    }
+
+    @Test
     void theSameSchemaHasNoDifferenceAndTheUndoIsTheReverse() {
-        for (Dialect dialect : List.of(new PostgresDialect(), new H2Dialect())) {
+        for (Dialect dialect : List.of(new PostgresDialect(), new H2Dialect(), new MariaDbDialect())) {
             Catalog catalog = Catalogs.forDialect(dialect);
             for (MigrationModels.Case c : MigrationModels.cases()) {
                 SchemaSnapshot before = MappingSnapshot.of(Metadata.of(c.before()), dialect);
@@ -86,8 +92,8 @@ class SchemaDiffTest {
         Map<String, List<String>> expected = parse(golden);
         assertThat(expected.keySet()).containsExactlyElementsOf(MigrationModels.cases().stream().map(MigrationModels.Case::name).toList());
         for (MigrationModels.Case c : MigrationModels.cases()) {
-            SchemaDiff diff = SchemaDiff.compare(MappingSnapshot.of(Metadata.of(c.before()), dialect),
-                    MappingSnapshot.of(Metadata.of(c.after()), dialect), catalog);
+            SchemaDiff diff = SchemaDiff.compare(catalog.canonical(MappingSnapshot.of(Metadata.of(c.before()), dialect)),
+                    catalog.canonical(MappingSnapshot.of(Metadata.of(c.after()), dialect)), catalog);
             List<String> actual = new ArrayList<>();
             diff.changes().forEach(ch -> renderer.render(ch).forEach(s -> actual.add("UP " + s)));
             diff.reverse().changes().forEach(ch -> renderer.render(ch).forEach(s -> actual.add("DOWN " + s)));
@@ -213,5 +219,58 @@ class SchemaDiffTest {
             UP CREATE TABLE "TICKET" ("ID" bigint DEFAULT NEXT VALUE FOR "TICKET_IDS" NOT NULL, "CODE" varchar(20), PRIMARY KEY ("ID"))
             DOWN DROP TABLE "TICKET"
             DOWN DROP SEQUENCE "TICKET_IDS"
+            """;
+
+    private static final String MARIADB = """
+            == table added
+            UP CREATE TABLE `shelf` (`id` bigint NOT NULL, `label` varchar(30), PRIMARY KEY (`id`))
+            DOWN DROP TABLE `shelf`
+            == table removed
+            UP DROP TABLE `shelf`
+            DOWN CREATE TABLE `shelf` (`id` bigint NOT NULL, `label` varchar(30), PRIMARY KEY (`id`))
+            == column added
+            UP ALTER TABLE `author` ADD COLUMN `bio` varchar(200)
+            DOWN ALTER TABLE `author` DROP COLUMN `bio`
+            == column removed
+            UP ALTER TABLE `author` DROP COLUMN `bio`
+            DOWN ALTER TABLE `author` ADD COLUMN `bio` varchar(200)
+            == nullability
+            UP ALTER TABLE `author` MODIFY COLUMN `name` varchar(100)
+            DOWN ALTER TABLE `author` MODIFY COLUMN `name` varchar(100) NOT NULL
+            == type and length
+            UP ALTER TABLE `author` MODIFY COLUMN `name` varchar(150) NOT NULL
+            UP ALTER TABLE `author` MODIFY COLUMN `fee` decimal(10,3)
+            DOWN ALTER TABLE `author` MODIFY COLUMN `fee` decimal(8,2)
+            DOWN ALTER TABLE `author` MODIFY COLUMN `name` varchar(100) NOT NULL
+            == default
+            UP ALTER TABLE `author` MODIFY COLUMN `name` varchar(100) DEFAULT 'anonymous' NOT NULL
+            UP ALTER TABLE `author` MODIFY COLUMN `fee` decimal(8,2) DEFAULT 0
+            DOWN ALTER TABLE `author` MODIFY COLUMN `fee` decimal(8,2)
+            DOWN ALTER TABLE `author` MODIFY COLUMN `name` varchar(100) NOT NULL
+            == index
+            UP CREATE INDEX `ix_author_name` ON `author` (`name`)
+            DOWN DROP INDEX `ix_author_name` ON `author`
+            == unique constraint
+            UP ALTER TABLE `author` ADD CONSTRAINT `author_fee_key` UNIQUE (`fee`)
+            UP ALTER TABLE `author` ADD CONSTRAINT `uq_author_name` UNIQUE (`name`)
+            DOWN ALTER TABLE `author` DROP INDEX `uq_author_name`
+            DOWN ALTER TABLE `author` DROP INDEX `author_fee_key`
+            == foreign key
+            UP ALTER TABLE `book` ADD COLUMN `author_id` bigint
+            UP ALTER TABLE `book` ADD CONSTRAINT `fk_book_author_id` FOREIGN KEY (`author_id`) REFERENCES `author` (`id`)
+            DOWN ALTER TABLE `book` DROP FOREIGN KEY `fk_book_author_id`, DROP INDEX IF EXISTS `fk_book_author_id`
+            DOWN ALTER TABLE `book` DROP COLUMN `author_id`
+            == many-to-many
+            UP CREATE TABLE `author_genre` (`author_with_genres_id` bigint NOT NULL, `genre_id` integer NOT NULL, PRIMARY KEY (`author_with_genres_id`, `genre_id`))
+            UP ALTER TABLE `author_genre` ADD CONSTRAINT `fk_author_genre_author_with_genres_id` FOREIGN KEY (`author_with_genres_id`) REFERENCES `author` (`id`) ON DELETE CASCADE
+            UP ALTER TABLE `author_genre` ADD CONSTRAINT `fk_author_genre_genre_id` FOREIGN KEY (`genre_id`) REFERENCES `genre` (`id`) ON DELETE CASCADE
+            DOWN ALTER TABLE `author_genre` DROP FOREIGN KEY `fk_author_genre_genre_id`, DROP INDEX IF EXISTS `fk_author_genre_genre_id`
+            DOWN ALTER TABLE `author_genre` DROP FOREIGN KEY `fk_author_genre_author_with_genres_id`, DROP INDEX IF EXISTS `fk_author_genre_author_with_genres_id`
+            DOWN DROP TABLE `author_genre`
+            == sequence
+            UP CREATE SEQUENCE `ticket_ids`
+            UP CREATE TABLE `ticket` (`id` bigint DEFAULT NEXT VALUE FOR `ticket_ids` NOT NULL, `code` varchar(20), PRIMARY KEY (`id`))
+            DOWN DROP TABLE `ticket`
+            DOWN DROP SEQUENCE `ticket_ids`
             """;
 }

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * into a {@link SchemaSnapshot}, how to spell types and defaults so that the mapping's and the
  * database's compare ({@link SchemaNormalizer}), how to write changes ({@link #renderer}), whether
  * DDL is transactional, and how to take the one migration lock. One implementation per database
- * ({@link PostgresCatalog}, {@link H2Catalog}); {@link Catalogs#forDialect} picks it.
+ * ({@link PostgresCatalog}, {@link H2Catalog}, {@link MariaDbCatalog}); {@link Catalogs#forDialect} picks it.
  */
 public interface Catalog extends SchemaNormalizer {
 
@@ -26,6 +26,14 @@ public interface Catalog extends SchemaNormalizer {
      */
     Mono<SchemaSnapshot> read(SessionConnection connection);
 
+    /**
+     * {@code snapshot} with what this database cannot tell apart written one way, applied to the
+     * mapping's and the database's snapshot alike (MariaDB: a unique index is a unique constraint).
+     */
+    default SchemaSnapshot canonical(SchemaSnapshot snapshot) {
+        return snapshot;
+    }
+
     /** Writes changes as this database's DDL. */
     ChangeRenderer renderer(Dialect dialect);
 
@@ -36,7 +44,10 @@ public interface Catalog extends SchemaNormalizer {
      */
     boolean transactionalDdl();
 
-    /** An identifier quoted exactly as given, case kept (the history table is lower case everywhere, as Flyway makes it). */
+    /**
+     * An identifier quoted exactly as given, case kept (the history table is lower case everywhere,
+     * as Flyway makes it); double quotes unless the database quotes otherwise.
+     */
     default String quoteExact(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
@@ -62,7 +73,10 @@ public interface Catalog extends SchemaNormalizer {
      */
     Mono<Boolean> tryLock(SessionConnection connection, String table);
 
-    /** Releases a lock that the end of the transaction does not release (none here). */
+    /**
+     * Releases a lock that the end of the transaction does not release (MariaDB's named lock,
+     * which belongs to the connection), on the connection that took it.
+     */
     default Mono<Void> unlock(SessionConnection connection, String table) {
         return Mono.empty();
     }

@@ -7,7 +7,7 @@ import java.util.List;
 /** The {@link Catalog}s known to the migrations; a new database adds one line here. */
 public final class Catalogs {
 
-    private static final List<Catalog> ALL = List.of(new PostgresCatalog(), new H2Catalog());
+    private static final List<Catalog> ALL = List.of(new PostgresCatalog(), new H2Catalog(), new MariaDbCatalog());
 
     private Catalogs() {
     }
@@ -23,7 +23,7 @@ public final class Catalogs {
                 return c;
             }
         }
-        throw new OrmException("migrations do not support " + dialect.name() + " yet (they support PostgreSQL and H2)."
+        throw new OrmException("migrations do not support " + dialect.name() + " yet (they support PostgreSQL, H2 and MariaDB)."
                 + " Fix: use Flyway or Liquibase over JDBC on this database, or run SessionFactory.createAll()");
     }
 }

@@ -47,9 +47,11 @@ import reactor.core.scheduler.Schedulers;
  * <p>Connections come from the engine's executor and are owned the way sessions own theirs: the
  * acquisition runs detached from the caller's cancel, and every scope releases its connection on
  * completion, error and cancel (ROLLBACK first where a transaction is open). The lock is held by a
- * connection of its own inside a transaction, so its end, a cancel included, frees the lock; the
- * migrations run on other connections (on H2 the DDL would commit the lock's transaction).
- * Blocking file I/O runs on {@link Schedulers#boundedElastic()}.
+ * connection of its own inside a transaction, so its end, a cancel included, frees the lock (a
+ * lock of the connection, MariaDB's named lock, is released on that connection before it goes
+ * back, on every path); the migrations run on other connections (on H2 the DDL would commit the
+ * lock's transaction). Blocking file I/O (scans of folders, jars of the class path, reads) runs on
+ * {@link Schedulers#boundedElastic()}.
  */
 public final class MigrationRunner {
 
@@ -63,11 +65,10 @@ public final class MigrationRunner {
     private static final String BASELINE = "BASELINE";
     private static final String BASELINE_DESCRIPTION = "<< Flyway Baseline >>";
 
+    private final Engine engine;
     private final StatementExecutor executor;
-    private final Dialect dialect;
-    private final Catalog catalog;
     private final Metadata metadata;
-    private final Path location;
+    private final ScriptLocation location;
     private final String table;
     private final Predicate<String> ignoredTable;
     private final Duration lockTimeout;
@@ -75,16 +76,15 @@ public final class MigrationRunner {
     /**
      * @param engine where connections come from
      * @param metadata the mapped entities
-     * @param location the migrations folder (may be null for validation only)
+     * @param location where the migration files are (may be null for validation only)
      * @param table the history table's name
      * @param ignoredTable tables left out of every comparison (the history table always is)
      * @param lockTimeout how long to wait for another run's lock
      */
-    public MigrationRunner(Engine engine, Metadata metadata, Path location, String table, Predicate<String> ignoredTable,
+    public MigrationRunner(Engine engine, Metadata metadata, ScriptLocation location, String table, Predicate<String> ignoredTable,
             Duration lockTimeout) {
+        this.engine = engine;
         this.executor = engine.unwrap(StatementExecutor.class);
-        this.dialect = engine.dialect();
-        this.catalog = Catalogs.forDialect(dialect);
         this.metadata = metadata;
         this.location = location;
         this.table = table;
@@ -92,20 +92,32 @@ public final class MigrationRunner {
         this.lockTimeout = lockTimeout;
     }
 
+    /**
+     * The engine's dialect: known once {@link Engine#detectDialect()} has run (r2dbc-mysql's URL
+     * names no database product), which every connection scope and file scan here waits for.
+     */
+    private Dialect dialect() {
+        return engine.dialect();
+    }
+
+    private Catalog catalog() {
+        return Catalogs.forDialect(engine.dialect());
+    }
+
     // ---- comparing ---------------------------------------------------------------------------
 
     /** The changes from the database's schema to the mapping's. */
     public Mono<SchemaDiff> diff() {
         return withConnection(false, this::databaseSnapshot)
-                .map(database -> SchemaDiff.compare(database, mappingSnapshot(), catalog));
+                .map(database -> SchemaDiff.compare(database, mappingSnapshot(), catalog()));
     }
 
     private Mono<SchemaSnapshot> databaseSnapshot(SessionConnection c) {
-        return catalog.read(c).map(s -> s.filter(this::compared));
+        return catalog().read(c).map(s -> catalog().canonical(s.filter(this::compared)));
     }
 
     private SchemaSnapshot mappingSnapshot() {
-        return MappingSnapshot.of(metadata, dialect).filter(this::compared);
+        return catalog().canonical(MappingSnapshot.of(metadata, dialect()).filter(this::compared));
     }
 
     private boolean compared(String tableName) {
@@ -114,7 +126,7 @@ public final class MigrationRunner {
 
     /** The database's DDL for changes. */
     public ChangeRenderer renderer() {
-        return catalog.renderer(dialect);
+        return catalog().renderer(dialect());
     }
 
     // ---- writing -----------------------------------------------------------------------------
@@ -124,7 +136,7 @@ public final class MigrationRunner {
      * differs. Refuses while migrations are pending (the diff would repeat them).
      */
     public Mono<MigrationScript> autogenerate(String message) {
-        return files().flatMap(files -> withConnection(false, c -> readHistory(c)
+        return writable().then(files()).flatMap(files -> withConnection(false, c -> readHistory(c)
                         .flatMap(applied -> {
                             List<ScriptFile> pending = pending(files, applied);
                             if (!pending.isEmpty()) {
@@ -136,7 +148,7 @@ public final class MigrationRunner {
                             return databaseSnapshot(c);
                         }))
                 .flatMap(database -> {
-                    SchemaDiff diff = SchemaDiff.compare(database, mappingSnapshot(), catalog);
+                    SchemaDiff diff = SchemaDiff.compare(database, mappingSnapshot(), catalog());
                     if (diff.isEmpty()) {
                         LOG.info("No changes detected: the database matches the mapping, no migration written");
                         return Mono.empty();
@@ -147,7 +159,16 @@ public final class MigrationRunner {
 
     /** Writes empty V and U files headed for {@code message}, to fill in by hand. */
     public Mono<MigrationScript> revision(String message) {
-        return files().flatMap(files -> blocking(() -> write(files, SchemaDiff.of(List.of()), message)));
+        return writable().then(files()).flatMap(files -> blocking(() -> write(files, SchemaDiff.of(List.of()), message)));
+    }
+
+    /** Fails at once for a location that cannot take new files (the class path). */
+    private Mono<Void> writable() {
+        return Mono.fromRunnable(() -> {
+            if (location != null) {
+                location.writableFolder();
+            }
+        });
     }
 
     private MigrationScript write(List<ScriptFile> files, SchemaDiff diff, String message) {
@@ -157,10 +178,10 @@ public final class MigrationRunner {
         for (int attempt = 0; ; attempt++) {
             MigrationVersion version = ScriptFiles.nextVersion(existing, Instant.now());
             String name = version.text().replace('.', '_') + "__" + slug + ".sql";
-            Path upgrade = location.resolve("V" + name);
-            Path undo = location.resolve("U" + name);
-            String upgradeSql = ScriptWriter.write(diff, renderer, dialect.name(), message);
-            String downgradeSql = ScriptWriter.write(diff.reverse(), renderer, dialect.name(), "undo of V" + name);
+            Path upgrade = location.writableFolder().resolve("V" + name);
+            Path undo = location.writableFolder().resolve("U" + name);
+            String upgradeSql = ScriptWriter.write(diff, renderer, dialect().name(), message);
+            String downgradeSql = ScriptWriter.write(diff.reverse(), renderer, dialect().name(), "undo of V" + name);
             try {
                 ScriptFiles.create(upgrade, upgradeSql);
                 try {
@@ -174,7 +195,7 @@ public final class MigrationRunner {
                     throw new OrmException("cannot write the migration " + upgrade + ": " + e.getMessage(), e);
                 }
                 // another revision took this version meanwhile: take the next one
-                existing = ScriptFiles.scan(location);
+                existing = location.scan();
                 continue;
             }
             LOG.info("Wrote {} and {} ({} change(s))", upgrade, undo, diff.changes().size());
@@ -221,7 +242,7 @@ public final class MigrationRunner {
             int checksum = SqlScript.checksum(text);
             List<String> statements = SqlScript.statements(text);
             LOG.info("Applying {} ({} statement(s))", file.script(), statements.size());
-            if (catalog.transactionalDdl()) {
+            if (catalog().transactionalDdl()) {
                 return withConnection(true, c -> timed(run(c, file.script(), statements))
                         .flatMap(ms -> record(c, file.version().text(), file.description(), SQL, file.script(), checksum, ms, true))
                         .onErrorMap(e -> failed(file.script(), e, true)));
@@ -242,11 +263,12 @@ public final class MigrationRunner {
             return e;
         }
         return new MigrationFailure(script + " failed: " + e.getMessage() + (rolledBack
-                ? ". Nothing of it was applied: " + dialect.name() + " rolled the whole file back. Fix: correct the file and "
+                ? ". Nothing of it was applied: " + dialect().name() + " rolled the whole file back. Fix: correct the file and "
                         + "run upgrade again"
-                : ". The statements before the failing one were applied and stay (" + dialect.name() + " commits DDL at "
+                : ". The statements before the failing one were applied and stay (" + dialect().name() + " commits DDL at "
                         + "once); " + table + " records the file as failed, and upgrade and downgrade refuse to run until it "
-                        + "is repaired. Fix: finish or undo those statements by hand, then run repair, then upgrade"), e);
+                        + "is repaired. Fix: finish or undo those statements by hand, then run repair (Migrations.repair(), or "
+                        + "MigrateCli repair), then upgrade"), e);
     }
 
     /** A migration file that failed: its message says what was and was not applied. */
@@ -323,14 +345,14 @@ public final class MigrationRunner {
             List<String> statements = SqlScript.statements(text);
             String script = file.undo().getFileName().toString();
             LOG.info("Undoing {} with {} ({} statement(s))", file.script(), script, statements.size());
-            String forget = h("DELETE FROM " + catalog.quoteExact(table) + " WHERE \"version\" = $1 AND \"type\" = '" + SQL + "'");
-            if (catalog.transactionalDdl()) {
+            String forget = h("DELETE FROM " + catalog().quoteExact(table) + " WHERE \"version\" = $1 AND \"type\" = '" + SQL + "'");
+            if (catalog().transactionalDdl()) {
                 return withConnection(true, c -> run(c, script, statements).then(Queries.update(c, forget, file.version().text())))
                         .onErrorMap(e -> failed(script, e, true)).then();
             }
             return withConnection(false, c -> run(c, script, statements)
                     .then(Queries.update(c, forget, file.version().text()))
-                    .onErrorResume(e -> Queries.update(c, h("UPDATE " + catalog.quoteExact(table) + " SET \"success\" = FALSE "
+                    .onErrorResume(e -> Queries.update(c, h("UPDATE " + catalog().quoteExact(table) + " SET \"success\" = FALSE "
                                     + "WHERE \"version\" = $1 AND \"type\" = '" + SQL + "'"), file.version().text())
                             .onErrorResume(recordError -> {
                                 e.addSuppressed(recordError);
@@ -366,7 +388,7 @@ public final class MigrationRunner {
      */
     public Mono<Void> stamp(String target) {
         Objects.requireNonNull(target, "target");
-        return files().flatMap(files -> locked(() -> withConnection(catalog.transactionalDdl(), c -> readHistory(c)
+        return files().flatMap(files -> locked(() -> withConnection(catalog().transactionalDdl(), c -> readHistory(c)
                 .flatMap(applied -> {
                     List<AppliedMigration> sql = applied.stream().filter(a -> SQL.equals(a.type())).toList();
                     if (!sql.isEmpty()) {
@@ -374,7 +396,7 @@ public final class MigrationRunner {
                                 + "(latest " + sql.get(sql.size() - 1).script() + "); stamp marks a database that no migration "
                                 + "made. Fix: upgrade or downgrade instead"));
                     }
-                    Mono<Long> clear = Queries.update(c, h("DELETE FROM " + catalog.quoteExact(table) + " WHERE \"type\" = '"
+                    Mono<Long> clear = Queries.update(c, h("DELETE FROM " + catalog().quoteExact(table) + " WHERE \"type\" = '"
                             + BASELINE + "'"));
                     if (target.equalsIgnoreCase("base")) {
                         return clear.then();
@@ -399,12 +421,12 @@ public final class MigrationRunner {
     public Mono<Void> repair() {
         return files().flatMap(files -> locked(() -> withConnection(false, c -> readHistory(c).flatMap(applied -> {
             Map<MigrationVersion, ScriptFile> byVersion = byVersion(files);
-            Mono<Void> work = Queries.update(c, h("DELETE FROM " + catalog.quoteExact(table) + " WHERE \"success\" = FALSE")).then();
+            Mono<Void> work = Queries.update(c, h("DELETE FROM " + catalog().quoteExact(table) + " WHERE \"success\" = FALSE")).then();
             for (AppliedMigration row : applied) {
                 ScriptFile file = row.version() == null || !SQL.equals(row.type()) ? null
                         : byVersion.get(MigrationVersion.parse(row.version()));
                 if (file != null && row.success()) {
-                    work = work.then(read(file.path())).flatMap(text -> Queries.update(c, h("UPDATE " + catalog.quoteExact(table)
+                    work = work.then(read(file.path())).flatMap(text -> Queries.update(c, h("UPDATE " + catalog().quoteExact(table)
                             + " SET \"checksum\" = $1 WHERE \"installed_rank\" = $2"), SqlScript.checksum(text),
                             row.installedRank()).then());
                 }
@@ -414,8 +436,8 @@ public final class MigrationRunner {
     }
 
     private Mono<List<AppliedMigration>> readHistory(SessionConnection c) {
-        return catalog.historyTableExists(c, table).flatMap(exists -> !exists ? Mono.just(List.<AppliedMigration>of())
-                : Queries.rows(c, h("SELECT " + COLUMNS + " FROM " + catalog.quoteExact(table)
+        return catalog().historyTableExists(c, table).flatMap(exists -> !exists ? Mono.just(List.<AppliedMigration>of())
+                : Queries.rows(c, h("SELECT " + COLUMNS + " FROM " + catalog().quoteExact(table)
                         + " WHERE \"type\" <> 'TABLE' ORDER BY \"installed_rank\"")).map(MigrationRunner::row).collectList());
     }
 
@@ -429,11 +451,11 @@ public final class MigrationRunner {
 
     private Mono<Void> record(SessionConnection c, String version, String description, String type, String script,
             Integer checksum, int executionTime, boolean success) {
-        String t = catalog.quoteExact(table);
+        String t = catalog().quoteExact(table);
         return Queries.rows(c, h("SELECT COALESCE(MAX(\"installed_rank\"), 0) + 1 FROM " + t)).next()
                 .flatMap(rank -> Queries.update(c, h("INSERT INTO " + t + " (\"installed_rank\", \"version\", \"description\", "
                                 + "\"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES "
-                                + "($1, $2, $3, $4, $5, $6, " + catalog.currentUserExpression() + ", $7, $8)"),
+                                + "($1, $2, $3, $4, $5, $6, " + catalog().currentUserExpression() + ", $7, $8)"),
                         (int) Math.max(1, Queries.number(rank, 0)), version, truncate(description, 200), type,
                         truncate(script, 1000), new BindValue(checksum, Integer.class), executionTime, success))
                 .then();
@@ -447,13 +469,13 @@ public final class MigrationRunner {
         Matcher quoted = QUOTED.matcher(sql);
         StringBuilder sb = new StringBuilder();
         while (quoted.find()) {
-            quoted.appendReplacement(sb, Matcher.quoteReplacement(catalog.quoteExact(quoted.group(1))));
+            quoted.appendReplacement(sb, Matcher.quoteReplacement(catalog().quoteExact(quoted.group(1))));
         }
         quoted.appendTail(sb);
         Matcher marker = MARKER.matcher(sb.toString());
         StringBuilder result = new StringBuilder();
         while (marker.find()) {
-            marker.appendReplacement(result, Matcher.quoteReplacement(dialect.bindMarker(Integer.parseInt(marker.group(1)))));
+            marker.appendReplacement(result, Matcher.quoteReplacement(dialect().bindMarker(Integer.parseInt(marker.group(1)))));
         }
         marker.appendTail(result);
         return result.toString();
@@ -509,7 +531,7 @@ public final class MigrationRunner {
             if (!a.success()) {
                 return Mono.error(new OrmException(a.script() + " failed earlier: " + table + " records it with success = "
                         + "false, so the schema may be half-migrated. Fix: finish or undo its statements by hand, then run "
-                        + "repair (it removes the failed row), then upgrade"));
+                        + "repair (Migrations.repair(), or MigrateCli repair; it removes the failed row), then upgrade"));
             }
         }
         Map<MigrationVersion, ScriptFile> byVersion = byVersion(files);
@@ -578,14 +600,15 @@ public final class MigrationRunner {
      * first when a transaction is open).
      */
     private <T> Mono<T> withConnection(boolean transaction, Function<SessionConnection, Mono<T>> work) {
-        return Mono.usingWhen(Detached.run(executor.acquire(transaction, null), c -> c.release(transaction)),
+        return engine.detectDialect().then(Mono.usingWhen(Detached.run(executor.acquire(transaction, null),
+                        c -> c.release(transaction)),
                 c -> transaction
                         ? work.apply(c).flatMap(v -> c.commit().thenReturn(v))
                                 .switchIfEmpty(Mono.defer(() -> c.commit().then(Mono.empty())))
                         : work.apply(c),
                 c -> Detached.run(c.release(false)),
                 (c, error) -> Detached.run(c.release(transaction)),
-                c -> Detached.run(c.release(transaction)));
+                c -> Detached.run(c.release(transaction))));
     }
 
     /**
@@ -594,9 +617,9 @@ public final class MigrationRunner {
      * on completion, error and cancel. The history table exists when {@code work} starts.
      */
     private <T> Mono<T> locked(Supplier<Mono<T>> work) {
-        Mono<Void> before = catalog.lockNeedsHistoryTable() ? withConnection(false, this::ensureHistory) : Mono.empty();
-        Mono<Void> after = catalog.lockNeedsHistoryTable() ? Mono.empty()
-                : withConnection(catalog.transactionalDdl(), this::ensureHistory);
+        Mono<Void> before = catalog().lockNeedsHistoryTable() ? withConnection(false, this::ensureHistory) : Mono.empty();
+        Mono<Void> after = catalog().lockNeedsHistoryTable() ? Mono.empty()
+                : withConnection(catalog().transactionalDdl(), this::ensureHistory);
         return before.then(Mono.usingWhen(Detached.run(executor.acquire(true, null), c -> c.release(true)),
                 lock -> acquire(lock).then(after).then(Mono.defer(work)),
                 lock -> Detached.run(unlock(lock)),
@@ -605,7 +628,7 @@ public final class MigrationRunner {
     }
 
     private Mono<Void> acquire(SessionConnection lock) {
-        return Mono.defer(() -> catalog.tryLock(lock, table))
+        return Mono.defer(() -> catalog().tryLock(lock, table))
                 .filter(Boolean::booleanValue)
                 .repeatWhenEmpty(attempts -> attempts.concatMap(i -> {
                     if (i == 0) {
@@ -615,32 +638,33 @@ public final class MigrationRunner {
                 }))
                 .timeout(lockTimeout, Mono.error(() -> new OrmException("another migration run has held the lock on " + table
                         + " for " + lockTimeout.toSeconds() + " s. Fix: wait for it to finish, or raise "
-                        + "Migrations.builder(..).lockTimeout(..); the lock ends with that run's transaction, so a crashed "
-                        + "run never keeps it")))
+                        + "Migrations.builder(..).lockTimeout(..); the lock ends with that run (its transaction, or on MariaDB "
+                        + "its connection), so a crashed run never keeps it")))
                 .then();
     }
 
     private Mono<Void> unlock(SessionConnection lock) {
-        return catalog.unlock(lock, table)
+        // release() ends the connection's use at once, so it is built only after the unlock ran
+        return catalog().unlock(lock, table)
                 .onErrorResume(e -> {
                     LOG.warn("releasing the migration lock failed; the connection's end releases it", e);
                     return Mono.empty();
                 })
-                .then(lock.release(true));
+                .then(Mono.defer(() -> lock.release(true)));
     }
 
     private Mono<Void> ensureHistory(SessionConnection c) {
-        return catalog.historyTableExists(c, table)
-                .flatMap(exists -> exists && !catalog.lockNeedsHistoryTable() ? Mono.empty()
-                        : Flux.fromIterable(catalog.createHistoryTable(table)).concatMap(sql -> Queries.update(c, sql)).then());
+        return catalog().historyTableExists(c, table)
+                .flatMap(exists -> exists && !catalog().lockNeedsHistoryTable() ? Mono.empty()
+                        : Flux.fromIterable(catalog().createHistoryTable(table)).concatMap(sql -> Queries.update(c, sql)).then());
     }
 
     private Mono<List<ScriptFile>> files() {
         if (location == null) {
             return Mono.error(new OrmException("no migrations folder configured. Fix: Migrations.builder(factory)"
-                    + ".location(Path.of(\"src/main/resources/db/migration\"))"));
+                    + ".location(\"classpath:db/migration\") or .location(Path.of(\"src/main/resources/db/migration\"))"));
         }
-        return blocking(() -> ScriptFiles.scan(location));
+        return engine.detectDialect().then(blocking(location::scan));
     }
 
     private static Mono<String> read(Path file) {
@@ -653,6 +677,6 @@ public final class MigrationRunner {
 
     @Override
     public String toString() {
-        return "MigrationRunner[" + dialect.name() + ", " + location + ", " + table.toLowerCase(Locale.ROOT) + "]";
+        return "MigrationRunner[" + location + ", " + table.toLowerCase(Locale.ROOT) + "]";
     }
 }

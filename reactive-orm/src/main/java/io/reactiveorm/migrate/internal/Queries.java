@@ -48,6 +48,9 @@ final class Queries {
         if (v instanceof Boolean b) {
             return b;
         }
+        if (v instanceof Number n) {
+            return n.longValue() != 0; // MariaDB's BOOL is tinyint(1)
+        }
         return v != null && (v.toString().equalsIgnoreCase("YES") || v.toString().equalsIgnoreCase("true"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.zip.CRC32;
 /**
  * A migration file's text: split into statements, and checksummed as Flyway does.
  *
- * <p>The splitter ends a statement at a {@code ;} outside quotes ({@code '...'}, {@code "..."}),
+ * <p>The splitter ends a statement at a {@code ;} outside quotes ({@code '...'}, {@code "..."}, {@code `...`}),
  * comments ({@code --}, {@code /* *}{@code /}) and dollar quotes ({@code $$...$$},
  * {@code $tag$...$tag$}); comments are dropped. That is enough for generated files and plain
  * hand-written DDL and DML; procedural scripts with other delimiters are Flyway's job.
@@ -37,7 +37,7 @@ public final class SqlScript {
                 int end = text.indexOf("*/", i + 2);
                 i = end < 0 ? n : end + 2;
                 current.append(' ');
-            } else if (c == '\'' || c == '"') {
+            } else if (c == '\'' || c == '"' || c == '`') {
                 int end = closing(text, i, c);
                 current.append(text, i, end);
                 i = end;

@@ -1,0 +1,1 @@
+CREATE TABLE spring_classpath_gadget (id bigint PRIMARY KEY);

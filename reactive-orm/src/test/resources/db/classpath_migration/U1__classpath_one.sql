@@ -1,0 +1,1 @@
+DROP TABLE classpath_one;

@@ -1,0 +1,2 @@
+-- packaged with the application: read from the class path
+CREATE TABLE classpath_one (id integer);
