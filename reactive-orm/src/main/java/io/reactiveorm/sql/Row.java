@@ -41,7 +41,7 @@ public final class Row {
      */
     public static Row ofEntities(List<Class<?>> entities, Object[] objects) {
         if (entities.size() != objects.length) {
-            throw new IllegalArgumentException(entities.size() + " entities, " + objects.length + " objects");
+            throw new StatementException("a row of " + entities.size() + " entities cannot hold " + objects.length + " objects");
         }
         return new Row(entities, objects);
     }
