@@ -416,4 +416,40 @@ public abstract class RelationshipSuite extends DatabaseTest {
         assertThat(loadedDev.getManager().getManager().getManager()).isNull();
         assertThat(selects()).isEqualTo(3);
     }
+
+    @Test
+    void aToOneComparedWithAnObjectAndTheChildrenOfOneObject() {
+        seedBlog(3, 2);
+        Employee ceo = new Employee("ceo", null);
+        tx(s -> {
+            s.addAll(List.of(new Employee("vp", ceo), ceo));
+            return s.commit();
+        });
+        User u1 = tx(s -> s.scalar(select(User.class).where(User_.name.eq("u1"))));
+        recorder.clear();
+        List<Post> ofU1 = tx(s -> s.scalars(select(Post.class).where(Post_.author.eq(u1)).orderBy(Post_.title.asc()))
+                .collectList());
+        assertThat(ofU1).extracting(Post::getTitle).containsExactly("u1-p0", "u1-p1");
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Post.class).where(Post_.author.ne(u1)))))
+                .isEqualTo(4L);
+        // SQLAlchemy's with_parent / lazy="dynamic": a query of one object's children, refined further
+        List<Post> p1 = tx(s -> s.scalars(io.reactiveorm.sql.Sql.withParent(u1, User_.posts)
+                .where(Post_.title.like("%p1"))).collectList());
+        assertThat(p1).extracting(Post::getTitle).containsExactly("u1-p1");
+        List<Tag> tags = tx(s -> s.scalars(io.reactiveorm.sql.Sql.withParent(ofU1.get(0), Post_.tags)
+                .orderBy(io.reactiveorm.fixture.Tag_.label.asc())).collectList());
+        assertThat(tags).extracting(Tag::getLabel).containsExactly("java", "sql");
+        List<Employee> top = tx(s -> s.scalars(select(Employee.class).where(Employee_.manager.isNull())).collectList());
+        assertThat(top).extracting(Employee::getName).containsExactly("ceo");
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Employee.class).where(Employee_.manager.isNotNull()))))
+                .isEqualTo(1L);
+        // one statement per query, plus the EAGER Post.author of the two post queries; ceo has no manager to load
+        assertThat(selects()).isEqualTo(8);
+        // an object without a key cannot be compared: the error names the fix
+        db.inTransaction(s -> s.scalars(select(Post.class).where(Post_.author.eq(new User("x", "x@x", 1)))).collectList())
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.reactiveorm.OrmException.class)
+                        .hasMessageContaining("Post_.author.eq(..)").hasMessageContaining("session.flush()"))
+                .verify(TIMEOUT);
+    }
 }
