@@ -452,4 +452,72 @@ public abstract class RelationshipSuite extends DatabaseTest {
                         .hasMessageContaining("Post_.author.eq(..)").hasMessageContaining("session.flush()"))
                 .verify(TIMEOUT);
     }
+
+    /** Two users with two posts each; every post gets a comment by each user ("c-<post>-<user>"). */
+    private void seedComments() {
+        seedBlog(2, 2);
+        tx(s -> s.scalars(select(User.class).orderBy(User_.name.asc()).options(selectin(User_.posts)
+                .selectin(Post_.comments))).collectList().flatMap(users -> {
+                    for (User u : users) {
+                        for (Post p : u.getPosts()) {
+                            for (User by : users) {
+                                p.getComments().add(new Comment("c-" + p.getTitle() + "-" + by.getName(), by));
+                            }
+                        }
+                    }
+                    return s.commit();
+                }));
+        recorder.clear();
+    }
+
+    @Test
+    void aJoinedStepAfterASelectinStepIsInsideItsStatement() {
+        seedComments();
+        List<Post> posts = tx(s -> s.scalars(select(Post.class).orderBy(Post_.title.asc())
+                .options(raise(Post_.author), selectin(Post_.comments).joined(Comment_.author))).collectList());
+        assertThat(selects()).isEqualTo(2); // posts; comments LEFT OUTER JOIN their authors
+        assertThat(posts).hasSize(4).allSatisfy(p -> {
+            assertThat(p.getComments()).hasSize(2).allSatisfy(c -> assertThat(c.getPost()).isSameAs(p));
+            assertThat(p.getComments()).extracting(c -> c.getText().substring(c.getText().lastIndexOf('-') + 1))
+                    .containsExactlyInAnyOrder("u0", "u1");
+            assertThat(p.getComments()).allSatisfy(c -> assertThat(c.getText()).endsWith("-" + c.getAuthor().getName()));
+        });
+        // one instance per row: the two u0 comments of different posts share their author
+        assertThat(posts.get(0).getComments().stream().filter(c -> c.getAuthor().getName().equals("u0")).findFirst()
+                .orElseThrow().getAuthor()).isSameAs(posts.get(1).getComments().stream()
+                .filter(c -> c.getAuthor().getName().equals("u0")).findFirst().orElseThrow().getAuthor());
+
+        recorder.clear();
+        List<User> users = tx(s -> s.scalars(select(User.class).orderBy(User_.name.asc())
+                .options(selectin(User_.posts).joined(Post_.tags))).collectList());
+        assertThat(selects()).isEqualTo(2); // users; posts LEFT OUTER JOIN post_tag, tag
+        assertThat(users.get(0).getPosts()).hasSize(2).allSatisfy(p -> assertThat(p.getTags()).hasSize(2));
+        assertThat(users.get(0).getPosts().stream().filter(p -> p.getTitle().equals("u0-p0")).findFirst().orElseThrow()
+                .getTags()).extracting(Tag::getLabel).containsExactlyInAnyOrder("java", "sql");
+
+        // a to-one loaded by selectin, with the target's own to-one joined in
+        recorder.clear();
+        List<Comment> comments = tx(s -> s.scalars(select(Comment.class).options(selectin(Comment_.post)
+                .joined(Post_.author))).collectList());
+        assertThat(selects()).isEqualTo(2); // comments; posts LEFT OUTER JOIN their authors
+        assertThat(comments).hasSize(8).allSatisfy(c -> assertThat(c.getText()).startsWith("c-" + c.getPost().getTitle())
+                .satisfies(t -> assertThat(c.getPost().getTitle()).startsWith(c.getPost().getAuthor().getName())));
+
+        // joined first (in the query's statement), then a selectin step from the joined objects
+        recorder.clear();
+        List<Post> withAuthors = tx(s -> s.scalars(select(Post.class).options(joined(Post_.author)
+                .selectin(User_.posts))).collectList());
+        assertThat(selects()).isEqualTo(2);
+        assertThat(withAuthors).allSatisfy(p -> assertThat(p.getAuthor().getPosts()).hasSize(2).contains(p));
+
+        // two joined steps of one selectin statement, then a deeper level whose targets are all in the session
+        recorder.clear();
+        List<User> deep = tx(s -> s.scalars(select(User.class).options(selectin(User_.posts).joined(Post_.comments)
+                .joined(Comment_.author), selectin(User_.posts).joined(Post_.tags))).collectList());
+        assertThat(selects()).isEqualTo(2); // users; posts joined with comments and tags (comment authors: in the session)
+        assertThat(deep).allSatisfy(u -> assertThat(u.getPosts()).allSatisfy(p -> {
+            assertThat(p.getTags()).hasSize(2);
+            assertThat(p.getComments()).hasSize(2).allSatisfy(c -> assertThat(c.getAuthor()).isNotNull());
+        }));
+    }
 }

@@ -62,10 +62,31 @@ final class LoadPlan {
                 .filter(e -> e.getValue() != Load.Strategy.RAISE)
                 .concatMap(e -> {
                     RelationshipModel r = e.getKey();
-                    return loader.load(connection, objects, r).flatMap(related -> apply(loader, metadata, connection,
-                            related, metadata.entity(r.target()), tails.getOrDefault(r, List.of()), depth + 1));
+                    List<Load.Path> next = tails.getOrDefault(r, List.of());
+                    return loader.load(connection, objects, r, joinedSteps(metadata, r, next)).flatMap(related -> apply(
+                            loader, metadata, connection, related, metadata.entity(r.target()), next, depth + 1));
                 })
                 .then();
+    }
+
+    /**
+     * The {@code joined(...)} steps that directly follow {@code r} in the paths: loaded in the same
+     * statement as {@code r} ({@code selectin(Post_.comments).joined(Comment_.author)} is one
+     * statement for both). What that statement does not reach is loaded at the next level.
+     */
+    static List<RelationshipModel> joinedSteps(Metadata metadata, RelationshipModel r, List<Load.Path> next) {
+        List<RelationshipModel> joined = new ArrayList<>();
+        EntityModel<?> target = metadata.entity(r.target());
+        for (Load.Path p : next) {
+            Load.Step first = p.steps().get(0);
+            if (first.strategy() == Load.Strategy.JOINED && first.relationship().entityType() == target.type()) {
+                RelationshipModel j = target.relationship(first.relationship().name());
+                if (!joined.contains(j)) {
+                    joined.add(j);
+                }
+            }
+        }
+        return joined;
     }
 
     /** The {@code Load.Path} options among a query's loader options. */
