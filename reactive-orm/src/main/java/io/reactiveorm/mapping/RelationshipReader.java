@@ -113,6 +113,7 @@ final class RelationshipReader {
             throw MappingException.of(entity, name, "is a " + declared.annotationName() + " to " + target.getName()
                     + ", which is not an @Entity", fix);
         }
+        Loading loading = field.getAnnotation(Loading.class);
         JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
         JoinTable joinTable = field.getAnnotation(JoinTable.class);
         String mappedBy = declared.mappedBy().isEmpty() ? null : declared.mappedBy();
@@ -128,7 +129,8 @@ final class RelationshipReader {
         }
         return new RelationshipModel(entity, name, declared.kind(), target, collectionType, mappedBy,
                 joinColumnModel, joinTableModel, Set.copyOf(Arrays.asList(declared.cascade())),
-                declared.orphanRemoval(), declared.fetch(), optional, FieldChainAccess.of(List.of(field)));
+                declared.orphanRemoval(), declared.fetch(), optional, FieldChainAccess.of(List.of(field)),
+                loading == null ? null : loading.value());
     }
 
     private Annotation singleAnnotation(Field field) {

@@ -19,6 +19,12 @@ import io.reactiveorm.fixture.Course_;
 import io.reactiveorm.fixture.Document;
 import io.reactiveorm.fixture.Employee;
 import io.reactiveorm.fixture.Employee_;
+import io.reactiveorm.fixture.Library;
+import io.reactiveorm.fixture.Library_;
+import io.reactiveorm.fixture.Volume;
+import io.reactiveorm.fixture.Volume_;
+import io.reactiveorm.fixture.Writer;
+import io.reactiveorm.fixture.Writer_;
 import io.reactiveorm.fixture.Parent;
 import io.reactiveorm.fixture.Parent_;
 import io.reactiveorm.fixture.Post;
@@ -43,7 +49,8 @@ public abstract class RelationshipSuite extends DatabaseTest {
     @Override
     protected Class<?>[] entities() {
         return new Class<?>[] {User.class, Post.class, Tag.class, Comment.class, Profile.class, AllTypes.class,
-                Employee.class, Document.class, Student.class, Course.class, Parent.class, Child.class};
+                Employee.class, Document.class, Student.class, Course.class, Parent.class, Child.class,
+                io.reactiveorm.fixture.Library.class, io.reactiveorm.fixture.Volume.class, io.reactiveorm.fixture.Writer.class};
     }
 
     private <T> T tx(Function<Session, Mono<T>> work) {
@@ -519,5 +526,76 @@ public abstract class RelationshipSuite extends DatabaseTest {
             assertThat(p.getTags()).hasSize(2);
             assertThat(p.getComments()).hasSize(2).allSatisfy(c -> assertThat(c.getAuthor()).isNotNull());
         }));
+    }
+
+    @Test
+    void loadingOnTheMappingIsTheDefaultAndQueryOptionsOverrideIt() {
+        Library central = new Library("central");
+        Library annex = new Library("annex");
+        Writer ann = new Writer("ann");
+        Writer bob = new Writer("bob");
+        tx(s -> {
+            s.addAll(List.of(central, annex, ann, bob, new Volume("v1", central, ann), new Volume("v2", central, bob),
+                    new Volume("v3", annex, ann)));
+            return s.commit();
+        });
+        recorder.clear();
+        // Volume.library is JOINED: in the query's statement; Library.volumes is SELECTIN: one more statement
+        // (with Volume.library joined into it); Volume.writer, an EAGER @ManyToOne, is RAISE: not loaded
+        tx(s -> s.scalars(select(Volume.class).orderBy(Volume_.title.asc())).collectList().map(volumes -> {
+            assertThat(volumes).extracting(v -> v.getLibrary().getName()).containsExactly("central", "central", "annex");
+            assertThat(volumes.get(0).getLibrary().getVolumes()).extracting(Volume::getTitle)
+                    .containsExactlyInAnyOrder("v1", "v2");
+            assertThat(volumes).allSatisfy(v -> {
+                assertThat(v.getWriter()).isNull();
+                assertThat(s.isLoaded(v, Volume_.writer)).isFalse();
+            });
+            return volumes;
+        }));
+        assertThat(selects()).isEqualTo(2);
+        assertThat(recorder.statements().stream().filter(q -> q.startsWith("SELECT")).findFirst().orElseThrow())
+                .containsIgnoringCase("LEFT OUTER JOIN");
+
+        // an option overrides the default: raise(..) keeps the JOINED library out, selectin(..) loads the RAISE writer
+        recorder.clear();
+        // (options follow their path: the writers' JOINED volumes would load, and their libraries, unless raised too)
+        List<Volume> plain = tx(s -> s.scalars(select(Volume.class).options(raise(Volume_.library),
+                selectin(Volume_.writer).raise(Writer_.volumes))).collectList());
+        assertThat(selects()).isEqualTo(2); // volumes; writers
+        assertThat(plain).allSatisfy(v -> {
+            assertThat(v.getLibrary()).isNull();
+            assertThat(v.getWriter()).isNotNull();
+        });
+
+        // a RAISE relationship still loads on request
+        recorder.clear();
+        Writer writer = tx(s -> s.scalar(select(Volume.class).where(Volume_.title.eq("v3")).options(raise(Volume_.library)))
+                .flatMap(v -> s.fetch(v, Volume_.writer)));
+        assertThat(writer.getName()).isEqualTo("ann");
+
+        // Writer.volumes is JOINED: one statement for writers and their volumes; then the volumes'
+        // JOINED library (a joined step after a joined one: selectin) and the libraries' SELECTIN volumes
+        recorder.clear();
+        List<Writer> writers = tx(s -> s.scalars(select(Writer.class).orderBy(Writer_.name.asc())).collectList());
+        assertThat(selects()).isEqualTo(3);
+        assertThat(writers.get(0).getVolumes()).extracting(Volume::getTitle).containsExactlyInAnyOrder("v1", "v3");
+        assertThat(writers.get(0).getVolumes()).allSatisfy(v -> assertThat(v.getLibrary()).isNotNull());
+
+        // a JOINED collection under limit loads with selectin rather than failing
+        recorder.clear();
+        Writer first = tx(s -> s.scalar(select(Writer.class).orderBy(Writer_.name.asc()).limit(1)
+                .options(selectin(Writer_.volumes).raise(Volume_.library))));
+        assertThat(first.getVolumes()).hasSize(2);
+        assertThat(selects()).isEqualTo(2);
+        Writer limited = tx(s -> s.scalar(select(Writer.class).orderBy(Writer_.name.asc()).limit(1)));
+        assertThat(limited.getVolumes()).hasSize(2);
+
+        // raise(..) on a SELECTIN collection: one statement, and using the collection says what to do
+        recorder.clear();
+        Library bare = tx(s -> s.scalar(select(Library.class).where(Library_.name.eq("annex"))
+                .options(raise(Library_.volumes))));
+        assertThat(selects()).isEqualTo(1);
+        assertThatThrownBy(() -> bare.getVolumes().size()).isInstanceOf(UnloadedRelationshipException.class)
+                .hasMessageContaining("Library.volumes");
     }
 }

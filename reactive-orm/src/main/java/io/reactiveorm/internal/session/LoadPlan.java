@@ -6,7 +6,6 @@ import io.reactiveorm.loading.Load;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.mapping.RelationshipModel;
-import jakarta.persistence.FetchType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -54,8 +53,9 @@ final class LoadPlan {
             }
         }
         for (RelationshipModel r : model.relationships()) {
-            if (r.fetch() == FetchType.EAGER) {
-                strategies.putIfAbsent(r, Load.Strategy.SELECTIN);
+            Load.Strategy byDefault = defaultStrategy(r);
+            if (byDefault != null) {
+                strategies.putIfAbsent(r, byDefault);
             }
         }
         return Flux.fromIterable(strategies.entrySet())
@@ -76,9 +76,11 @@ final class LoadPlan {
      */
     static List<RelationshipModel> joinedSteps(Metadata metadata, RelationshipModel r, List<Load.Path> next) {
         List<RelationshipModel> joined = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         EntityModel<?> target = metadata.entity(r.target());
         for (Load.Path p : next) {
             Load.Step first = p.steps().get(0);
+            named.add(first.relationship().name());
             if (first.strategy() == Load.Strategy.JOINED && first.relationship().entityType() == target.type()) {
                 RelationshipModel j = target.relationship(first.relationship().name());
                 if (!joined.contains(j)) {
@@ -86,7 +88,23 @@ final class LoadPlan {
                 }
             }
         }
+        // @Loading(JOINED) of the target, where the options say nothing else
+        for (RelationshipModel j : target.relationships()) {
+            if (defaultStrategy(j) == Load.Strategy.JOINED && !named.contains(j.name()) && !joined.contains(j)) {
+                joined.add(j);
+            }
+        }
         return joined;
+    }
+
+    /** How {@code r} loads when no option names it ({@code @Loading}, else EAGER as selectin), or null. */
+    static Load.Strategy defaultStrategy(RelationshipModel r) {
+        io.reactiveorm.mapping.Loading.Strategy s = r.defaultLoading();
+        return s == null ? null : switch (s) {
+            case SELECTIN -> Load.Strategy.SELECTIN;
+            case JOINED -> Load.Strategy.JOINED;
+            case RAISE -> Load.Strategy.RAISE;
+        };
     }
 
     /** The {@code Load.Path} options among a query's loader options. */
@@ -105,11 +123,21 @@ final class LoadPlan {
     static <T> io.reactiveorm.sql.Select<T> withJoinedLoads(io.reactiveorm.sql.Select<T> query, List<Load.Path> paths) {
         io.reactiveorm.sql.Select<T> out = query;
         List<io.reactiveorm.sql.RelationshipRef<?, ?>> added = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         for (Load.Path p : paths) {
             Load.Step first = p.steps().get(0);
+            named.add(first.relationship().name());
             if (first.strategy() == Load.Strategy.JOINED && !added.contains(first.relationship())) {
                 added.add(first.relationship());
                 out = out.withJoinedLoad(first.relationship());
+            }
+        }
+        // @Loading(JOINED) of the queried entity, where the options say nothing else; a collection
+        // under limit/offset loads with selectin instead (the limit would cut joined rows)
+        boolean paged = query.limitValue() != null || query.offsetValue() != null;
+        for (RelationshipModel r : Metadata.model(query.resultType()).relationships()) {
+            if (defaultStrategy(r) == Load.Strategy.JOINED && !named.contains(r.name()) && !(paged && r.isCollection())) {
+                out = out.withJoinedLoad(io.reactiveorm.metamodel.Relationship.of(r.owner(), r.name(), r.target()));
             }
         }
         return out;
@@ -117,6 +145,7 @@ final class LoadPlan {
 
     /** Whether loading {@code model} may need relationship queries even without options. */
     static boolean hasEager(EntityModel<?> model) {
-        return model.relationships().stream().anyMatch(r -> r.fetch() == FetchType.EAGER);
+        return model.relationships().stream().anyMatch(r -> defaultStrategy(r) != null
+                && defaultStrategy(r) != Load.Strategy.RAISE);
     }
 }
