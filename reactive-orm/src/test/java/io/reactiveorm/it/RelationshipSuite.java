@@ -18,7 +18,12 @@ import io.reactiveorm.fixture.Course;
 import io.reactiveorm.fixture.Course_;
 import io.reactiveorm.fixture.Document;
 import io.reactiveorm.fixture.Employee;
+import io.reactiveorm.fixture.Customer;
+import io.reactiveorm.fixture.Customer_;
 import io.reactiveorm.fixture.Employee_;
+import io.reactiveorm.fixture.Purchase;
+import io.reactiveorm.fixture.Warehouse;
+import io.reactiveorm.fixture.Warehouse_;
 import io.reactiveorm.fixture.Library;
 import io.reactiveorm.fixture.Library_;
 import io.reactiveorm.fixture.Volume;
@@ -50,7 +55,8 @@ public abstract class RelationshipSuite extends DatabaseTest {
     protected Class<?>[] entities() {
         return new Class<?>[] {User.class, Post.class, Tag.class, Comment.class, Profile.class, AllTypes.class,
                 Employee.class, Document.class, Student.class, Course.class, Parent.class, Child.class,
-                io.reactiveorm.fixture.Library.class, io.reactiveorm.fixture.Volume.class, io.reactiveorm.fixture.Writer.class};
+                io.reactiveorm.fixture.Library.class, io.reactiveorm.fixture.Volume.class, io.reactiveorm.fixture.Writer.class,
+                io.reactiveorm.fixture.Customer.class, io.reactiveorm.fixture.Warehouse.class};
     }
 
     private <T> T tx(Function<Session, Mono<T>> work) {
@@ -597,5 +603,83 @@ public abstract class RelationshipSuite extends DatabaseTest {
         assertThat(selects()).isEqualTo(1);
         assertThatThrownBy(() -> bare.getVolumes().size()).isInstanceOf(UnloadedRelationshipException.class)
                 .hasMessageContaining("Library.volumes");
+    }
+
+    private static Purchase item(java.util.Collection<Purchase> purchases, String item) {
+        return purchases.stream().filter(p -> p.getItem().equals(item)).findFirst().orElseThrow();
+    }
+
+    private List<String> items(io.reactiveorm.sql.Select<Purchase> query) {
+        return tx(s -> s.scalars(query.orderBy(io.reactiveorm.fixture.Purchase_.item.asc())).map(Purchase::getItem)
+                .collectList());
+    }
+
+    @Test
+    void aUnidirectionalOneToManyLoadsAndWritesLikeABidirectionalOne() {
+        Customer ann = new Customer("ann");
+        Warehouse east = new Warehouse("east");
+        Warehouse west = new Warehouse("west");
+        Purchase book = new Purchase("book");
+        Purchase pen = new Purchase("pen");
+        ann.getOrders().addAll(List.of(book, pen, new Purchase("ink")));
+        east.getPurchases().addAll(List.of(book, pen));
+        tx(s -> {
+            s.addAll(List.of(ann, east, west));
+            return s.commit();
+        });
+        // the children were inserted through the collections, with both foreign keys set from the parents' keys
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(ann, Customer_.orders))).containsExactly("book", "ink", "pen");
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(east, Warehouse_.purchases))).containsExactly("book", "pen");
+
+        recorder.clear();
+        List<Customer> customers = tx(s -> s.scalars(select(Customer.class).options(selectin(Customer_.orders))).collectList());
+        assertThat(selects()).isEqualTo(2);
+        assertThat(customers.get(0).getOrders()).extracting(Purchase::getItem).containsExactlyInAnyOrder("book", "pen", "ink");
+        recorder.clear();
+        List<Warehouse> warehouses = tx(s -> s.scalars(select(Warehouse.class).orderBy(Warehouse_.name.asc())
+                .options(joined(Warehouse_.purchases))).collectList());
+        assertThat(selects()).isEqualTo(1);
+        assertThat(warehouses.get(0).getPurchases()).extracting(Purchase::getItem).containsExactlyInAnyOrder("book", "pen");
+        assertThat(warehouses.get(1).getPurchases()).isEmpty();
+        recorder.clear();
+        List<Purchase> fetched = tx(s -> s.get(Customer.class, ann.getId()).flatMap(c -> s.fetch(c, Customer_.orders)));
+        assertThat(fetched).hasSize(3);
+        assertThat(selects()).isEqualTo(2);
+
+        // moving a child between parents, taking one out (its foreign key cleared), an orphan deleted, a new child
+        tx(s -> s.scalars(select(Warehouse.class).orderBy(Warehouse_.name.asc()).options(selectin(Warehouse_.purchases)))
+                .collectList().zipWith(s.scalar(select(Customer.class).options(selectin(Customer_.orders))))
+                .flatMap(t -> {
+                    Warehouse e = t.getT1().get(0);
+                    Warehouse w = t.getT1().get(1);
+                    Purchase p = item(e.getPurchases(), "pen");
+                    e.getPurchases().remove(p);
+                    w.getPurchases().add(p);
+                    e.getPurchases().remove(item(e.getPurchases(), "book"));
+                    Customer c = t.getT2();
+                    c.getOrders().remove(item(c.getOrders(), "ink"));
+                    c.getOrders().add(new Purchase("lamp"));
+                    return s.commit();
+                }));
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(east, Warehouse_.purchases))).isEmpty();
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(west, Warehouse_.purchases))).containsExactly("pen");
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(ann, Customer_.orders))).containsExactly("book", "lamp", "pen");
+        assertThat(items(select(Purchase.class))).containsExactly("book", "lamp", "pen");
+
+        // a child changed on its own keeps the foreign keys it does not hold
+        tx(s -> s.scalars(select(Purchase.class)).collectList().flatMap(all -> {
+            all.forEach(p -> p.setItem(p.getItem().toUpperCase(java.util.Locale.ROOT)));
+            return s.commit();
+        }));
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(ann, Customer_.orders))).containsExactly("BOOK", "LAMP", "PEN");
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(west, Warehouse_.purchases))).containsExactly("PEN");
+
+        // cascade ALL: deleting the customer deletes its orders (loaded for it)
+        tx(s -> s.get(Customer.class, ann.getId()).flatMap(c -> {
+            s.delete(c);
+            return s.commit();
+        }));
+        assertThat(items(select(Purchase.class))).isEmpty();
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Warehouse.class)))).isEqualTo(2L);
     }
 }

@@ -421,8 +421,9 @@ class MappingErrorsTest {
     }
 
     @Test
-    void unidirectionalOneToManyIsNotSupportedYet() {
-        assertMappingError(UnidirectionalOneToMany.class, "targets", "without mappedBy", "@ManyToOne", "mappedBy");
+    void aUnidirectionalOneToManyNeedsAJoinColumn() {
+        assertMappingError(UnidirectionalOneToMany.class, "targets", "without mappedBy or @JoinColumn",
+                "@JoinColumn(name = ", "@ManyToOne", "mappedBy");
     }
 
     @Test
