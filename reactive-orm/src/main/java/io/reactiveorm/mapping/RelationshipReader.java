@@ -191,7 +191,8 @@ final class RelationshipReader {
                 }
             }
         }
-        throw new IllegalStateException("no field " + name + " on " + type.getName());
+        throw MappingException.of(type, name, "was read as a relationship but has no such field (a bug in "
+                + "reactive-orm)", "report it with the entity class");
     }
 
     private Annotation singleAnnotation(Field field) {
