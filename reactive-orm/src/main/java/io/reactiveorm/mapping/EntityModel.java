@@ -180,6 +180,13 @@ public final class EntityModel<T> {
         return r;
     }
 
+    /** This model with one more relationship (the hidden back-reference of a unidirectional one-to-many). */
+    EntityModel<T> withRelationship(RelationshipModel relationship) {
+        List<RelationshipModel> all = new java.util.ArrayList<>(relationships);
+        all.add(relationship);
+        return new EntityModel<>(type, tableName, schema, attributes, all, indexes, callbacks, constructor);
+    }
+
     /** A new, empty instance through the no-argument constructor. */
     @SuppressWarnings("unchecked")
     public T newInstance() {

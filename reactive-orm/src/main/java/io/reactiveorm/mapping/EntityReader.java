@@ -50,6 +50,10 @@ final class EntityReader {
                 if (RelationshipReader.isRelationship(field)) {
                     relationships.add(relationshipReader.read(field));
                 } else {
+                    if (field.isAnnotationPresent(Loading.class)) {
+                        throw MappingException.of(type, field.getName(), "is a column attribute with @Loading, which "
+                                + "applies to relationships only", "remove @Loading, or map the field as a relationship");
+                    }
                     attributeReader.read(field);
                 }
             }

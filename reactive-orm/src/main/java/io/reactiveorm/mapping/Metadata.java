@@ -29,6 +29,13 @@ public final class Metadata {
         }
     };
 
+    /**
+     * Models that differ from what their class's annotations say: the children of unidirectional
+     * one-to-many relationships, with the hidden many-to-one back to each such parent. Kept for the
+     * JVM's life like {@link #MODELS}, so every metadata (and {@link #model}) sees one model per class.
+     */
+    private static final Map<Class<?>, EntityModel<?>> WITH_BACK_REFERENCES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<Class<?>, EntityModel<?>> entities;
     private final boolean open;
     private final String defaultSchema;
@@ -86,9 +93,27 @@ public final class Metadata {
                 todo.add(r.target());
             }
         }
+        addBackReferences(all);
         Metadata metadata = new Metadata(all, false, defaultSchema);
         EntityReader.validate(metadata);
         return metadata;
+    }
+
+    /** Gives each child of a unidirectional one-to-many in {@code all} its hidden back-reference. */
+    private static void addBackReferences(Map<Class<?>, EntityModel<?>> all) {
+        for (EntityModel<?> parent : List.copyOf(all.values())) {
+            for (RelationshipModel r : parent.relationships()) {
+                if (!RelationshipReader.isUnidirectionalOneToMany(r)) {
+                    continue;
+                }
+                EntityModel<?> child = WITH_BACK_REFERENCES.compute(r.target(), (type, current) -> {
+                    EntityModel<?> base = current != null ? current : MODELS.get(type);
+                    boolean present = base.relationships().stream().anyMatch(b -> b.name().equals(r.mappedBy()));
+                    return present ? base : base.withRelationship(RelationshipReader.backReference(r, base));
+                });
+                all.put(r.target(), child);
+            }
+        }
     }
 
     /**
@@ -106,7 +131,8 @@ public final class Metadata {
      */
     @SuppressWarnings("unchecked")
     public static <T> EntityModel<T> model(Class<T> type) {
-        return (EntityModel<T>) MODELS.get(Objects.requireNonNull(type, "type"));
+        EntityModel<?> augmented = WITH_BACK_REFERENCES.get(Objects.requireNonNull(type, "type"));
+        return (EntityModel<T>) (augmented != null ? augmented : MODELS.get(type));
     }
 
     /**
@@ -120,8 +146,11 @@ public final class Metadata {
         EntityModel<?> m = entities.get(type);
         if (m == null) {
             if (open) {
-                m = model(type);
-                entities.put(type, m);
+                Map<Class<?>, EntityModel<?>> read = new LinkedHashMap<>();
+                read.put(type, model(type));
+                addBackReferences(read);
+                entities.putAll(read);
+                m = read.get(type);
             } else {
                 throw new MappingException(type.getName() + " is not a registered entity. Fix: annotate it with "
                         + "@Entity and pass it to SessionFactory.builder(engine).entities(...); registered: "

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param fetch {@code EAGER} means loaded with selectin by default; {@code LAZY} means only on request
  * @param optional whether a to-one may be null
  * @param access reads and writes the attribute on an entity instance
+ * @param loading the {@link Loading} default strategy, or {@code null} when the mapping gives none
  */
 public record RelationshipModel(
         Class<?> owner,
@@ -38,7 +39,28 @@ public record RelationshipModel(
         boolean orphanRemoval,
         FetchType fetch,
         boolean optional,
-        AttributeModel.PropertyAccess access) {
+        AttributeModel.PropertyAccess access,
+        Loading.Strategy loading) {
+
+    /** A relationship without a {@link Loading} default. */
+    public RelationshipModel(Class<?> owner, String name, RelationshipKind kind, Class<?> target,
+            Class<?> collectionType, String mappedBy, JoinColumnModel joinColumn, JoinTableModel joinTable,
+            Set<CascadeType> cascade, boolean orphanRemoval, FetchType fetch, boolean optional,
+            AttributeModel.PropertyAccess access) {
+        this(owner, name, kind, target, collectionType, mappedBy, joinColumn, joinTable, cascade, orphanRemoval, fetch,
+                optional, access, null);
+    }
+
+    /**
+     * How the relationship loads when a query gives no option for it: its {@link Loading} strategy,
+     * else {@code SELECTIN} for {@code fetch = EAGER}, else {@code null} (not loaded).
+     */
+    public Loading.Strategy defaultLoading() {
+        if (loading != null) {
+            return loading;
+        }
+        return fetch == FetchType.EAGER ? Loading.Strategy.SELECTIN : null;
+    }
 
     /** Whether this side holds the foreign key or the association table. */
     public boolean owning() {

@@ -113,10 +113,17 @@ final class RelationshipReader {
             throw MappingException.of(entity, name, "is a " + declared.annotationName() + " to " + target.getName()
                     + ", which is not an @Entity", fix);
         }
+        Loading loading = field.getAnnotation(Loading.class);
         JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
         JoinTable joinTable = field.getAnnotation(JoinTable.class);
         String mappedBy = declared.mappedBy().isEmpty() ? null : declared.mappedBy();
         checkSides(name, declared, mappedBy, joinColumn, joinTable);
+        if (declared.kind() == RelationshipKind.ONE_TO_MANY && mappedBy == null) {
+            // unidirectional: the inverse side of a many-to-one the mapping adds to the child (see backReference)
+            checkJoinColumnExtras(name, joinColumn);
+            checkReferenced(name, joinColumn, entity, KeyColumns.of(entity, entity, name));
+            mappedBy = backReferenceName(entity, name);
+        }
         JoinColumnModel joinColumnModel = null;
         JoinTableModel joinTableModel = null;
         boolean optional = declared.optional();
@@ -128,7 +135,64 @@ final class RelationshipReader {
         }
         return new RelationshipModel(entity, name, declared.kind(), target, collectionType, mappedBy,
                 joinColumnModel, joinTableModel, Set.copyOf(Arrays.asList(declared.cascade())),
-                declared.orphanRemoval(), declared.fetch(), optional, FieldChainAccess.of(List.of(field)));
+                declared.orphanRemoval(), declared.fetch(), optional, FieldChainAccess.of(List.of(field)),
+                loading == null ? null : loading.value());
+    }
+
+    /** The name of the hidden many-to-one a unidirectional {@code owner.attribute} one-to-many gives its child. */
+    static String backReferenceName(Class<?> owner, String attribute) {
+        return owner.getSimpleName() + "." + attribute;
+    }
+
+    /** Whether {@code r} is a unidirectional one-to-many (its inverse is a hidden back-reference). */
+    static boolean isUnidirectionalOneToMany(RelationshipModel r) {
+        return r.kind() == RelationshipKind.ONE_TO_MANY && r.mappedBy() != null
+                && r.mappedBy().equals(backReferenceName(r.owner(), r.name()));
+    }
+
+    /**
+     * The hidden many-to-one from the child of a unidirectional one-to-many to its parent: it owns
+     * the {@code @JoinColumn} in the child's table, and its value lives beside each child
+     * ({@link BackReferenceAccess}), filled when the collection loads or changes.
+     */
+    static RelationshipModel backReference(RelationshipModel oneToMany, EntityModel<?> child) {
+        Field field = field(oneToMany.owner(), oneToMany.name());
+        JoinColumn annotation = field.getAnnotation(JoinColumn.class);
+        KeyColumn key = KeyColumns.of(oneToMany.owner(), oneToMany.owner(), oneToMany.name());
+        String column = annotation.name().isEmpty()
+                ? NamingStrategy.snakeCase(oneToMany.name()) + "_" + key.columnName() : annotation.name();
+        for (AttributeModel a : child.attributes()) {
+            if (a.columnName().equalsIgnoreCase(column)) {
+                throw MappingException.of(oneToMany.owner(), oneToMany.name(), "joins through the column '" + column
+                        + "', which " + child.name() + "." + a.path() + " maps too", "map the column once: remove "
+                        + child.name() + "." + a.path() + ", or map " + child.name() + " with a @ManyToOne back here and "
+                        + "use @OneToMany(mappedBy = ...)");
+            }
+        }
+        for (RelationshipModel r : child.relationships()) {
+            if (r.joinColumn() != null && r.joinColumn().columnName().equalsIgnoreCase(column)) {
+                throw MappingException.of(oneToMany.owner(), oneToMany.name(), "joins through the column '" + column
+                        + "', which " + r + " owns", "make this the inverse side: @OneToMany(mappedBy = \"" + r.name()
+                        + "\") without @JoinColumn");
+            }
+        }
+        JoinColumnModel join = new JoinColumnModel(column, key.columnName(), key.columnType(), annotation.nullable(),
+                annotation.unique(), annotation.insertable(), annotation.updatable());
+        return new RelationshipModel(oneToMany.target(), oneToMany.mappedBy(), RelationshipKind.MANY_TO_ONE,
+                oneToMany.owner(), null, null, join, null, Set.of(), false, FetchType.LAZY, annotation.nullable(),
+                new BackReferenceAccess(), null);
+    }
+
+    private static Field field(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    return f;
+                }
+            }
+        }
+        throw MappingException.of(type, name, "was read as a relationship but has no such field (a bug in "
+                + "reactive-orm)", "report it with the entity class");
     }
 
     private Annotation singleAnnotation(Field field) {
@@ -217,11 +281,16 @@ final class RelationshipReader {
     private void checkSides(String name, Declared declared, String mappedBy, JoinColumn joinColumn,
             JoinTable joinTable) {
         RelationshipKind kind = declared.kind();
-        if (kind == RelationshipKind.ONE_TO_MANY && mappedBy == null) {
-            throw MappingException.of(entity, name, "is a @OneToMany without mappedBy; a unidirectional one-to-many "
-                    + "(join column or join table on the 'one' side) is not supported yet",
-                    "add a @ManyToOne field on the child entity pointing back here, and name it: "
+        if (kind == RelationshipKind.ONE_TO_MANY && mappedBy == null && joinColumn == null) {
+            throw MappingException.of(entity, name, "is a @OneToMany without mappedBy or @JoinColumn; a unidirectional "
+                    + "one-to-many through a join table is not supported yet",
+                    "name the foreign key column in the child's table with @JoinColumn(name = \"...\"), or add a "
+                            + "@ManyToOne field on the child entity pointing back here and name it: "
                             + "@OneToMany(mappedBy = \"<that field>\")");
+        }
+        if (kind == RelationshipKind.ONE_TO_MANY && joinTable != null) {
+            throw MappingException.of(entity, name, "is a @OneToMany with @JoinTable, which is not supported yet",
+                    "use @JoinColumn(name = \"...\") (a foreign key in the child's table), or @ManyToMany");
         }
         if (mappedBy != null && (joinColumn != null || joinTable != null)) {
             throw MappingException.of(entity, name, "is the inverse side (mappedBy = \"" + mappedBy + "\") but declares "

@@ -8,7 +8,8 @@ import java.util.List;
  * The kinds of condition are closed, like those of {@link Expression}.
  */
 public sealed interface Condition extends Expression<Boolean> permits Comparison, Junction, Negation, InCondition,
-        BetweenCondition, NullCondition, LikeCondition, ExistsCondition, RelationshipCondition {
+        BetweenCondition, NullCondition, LikeCondition, ExistsCondition, RelationshipCondition,
+        RelationshipComparison, ParentCondition {
 
     /** {@code this AND other}. */
     default Condition and(Condition other) {

@@ -30,4 +30,32 @@ public interface RelationshipRef<E, R> {
     default Condition has(Condition... criteria) {
         return any(criteria);
     }
+
+    /**
+     * This to-one relationship refers to {@code target} ({@code Post_.author.eq(user)}): on the
+     * owning side {@code post.author_id = <user's key>}, the key a bind parameter. {@code target}
+     * must have a key (be flushed); {@code null} means {@link #isNull()}.
+     */
+    default Condition eq(R target) {
+        return new RelationshipComparison(this, target, false);
+    }
+
+    /**
+     * This to-one relationship does not refer to {@code target}: {@code (post.author_id <> $1 OR
+     * post.author_id IS NULL)}, as SQLAlchemy renders {@code !=} on a many-to-one; {@code null}
+     * means {@link #isNotNull()}.
+     */
+    default Condition ne(R target) {
+        return new RelationshipComparison(this, target, true);
+    }
+
+    /** This to-one relationship refers to nothing ({@code Employee_.manager.isNull()}: {@code manager_id IS NULL}). */
+    default Condition isNull() {
+        return new RelationshipComparison(this, null, false);
+    }
+
+    /** This to-one relationship refers to something ({@code manager_id IS NOT NULL}). */
+    default Condition isNotNull() {
+        return new RelationshipComparison(this, null, true);
+    }
 }

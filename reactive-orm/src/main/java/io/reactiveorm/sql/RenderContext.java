@@ -303,7 +303,11 @@ final class RenderContext {
             SelectRenderer.body(this, sb, ex.subquery(), true);
             sb.append(')');
         } else if (c instanceof RelationshipCondition rc) {
-            relationshipExists(sb, rc);
+            relationshipExists(sb, rc.relationship(), rc.criterion(), null);
+        } else if (c instanceof RelationshipComparison rc) {
+            relationshipComparison(sb, rc);
+        } else if (c instanceof ParentCondition pc) {
+            parentCondition(sb, pc);
         } else {
             throw unhandled(c);
         }
@@ -388,15 +392,16 @@ final class RenderContext {
      * {@code EXISTS (SELECT 1 FROM target WHERE <fk correlation> AND criterion)}; through the
      * association table for many-to-many.
      */
-    private void relationshipExists(StringBuilder sb, RelationshipCondition rc) {
-        RelationshipModel r = relationship(rc.relationship());
-        String source = qualifier(r.owner(), rc.relationship());
+    private void relationshipExists(StringBuilder sb, RelationshipRef<?, ?> ref, Condition criterion, Object targetKey) {
+        RelationshipModel r = relationship(ref);
+        String source = qualifier(r.owner(), ref);
         EntityModel<?> target = metadata.entity(r.target());
         pushScope();
         try {
             sb.append("EXISTS (SELECT 1 FROM ");
             RelationshipModel owning = owningSide(r);
             String correlation;
+            String lastTargetQualifier;
             if (owning.joinTable() != null) {
                 JoinTableModel jt = owning.joinTable();
                 boolean fromOwner = r.owning();
@@ -406,6 +411,7 @@ final class RenderContext {
                 sb.append(assoc[0]).append(" JOIN ");
                 sb.append(addTable(target));
                 String targetQ = lastAdded();
+                lastTargetQualifier = targetQ;
                 sb.append(" ON ").append(targetQ).append('.').append(dialect.quote(toTarget.referencedColumnName()))
                         .append(" = ").append(assoc[1]).append('.').append(dialect.quote(toTarget.columnName()));
                 correlation = assoc[1] + "." + dialect.quote(toSource.columnName()) + " = " + source + "."
@@ -413,17 +419,108 @@ final class RenderContext {
             } else {
                 sb.append(addTable(target));
                 String targetQ = lastAdded();
+                lastTargetQualifier = targetQ;
                 correlation = foreignKeyCondition(r, owning, source, targetQ);
             }
             sb.append(" WHERE ").append(correlation);
-            if (rc.criterion() != null) {
+            if (targetKey != null) {
+                sb.append(" AND ").append(lastTargetQualifier).append('.').append(dialect.quote(target.id().columnName()))
+                        .append(" = ").append(bind(targetKey, target.id()));
+            }
+            if (criterion != null) {
                 sb.append(" AND ");
-                condition(sb, rc.criterion(), true);
+                condition(sb, criterion, true);
             }
             sb.append(')');
         } finally {
             popScope();
         }
+    }
+
+    /**
+     * {@code Post_.author.eq(user)} and friends: the owning side compares its foreign key column
+     * with the object's key (a bind); the inverse side of a one-to-one tests {@code EXISTS} of the
+     * target row with that key.
+     */
+    private void relationshipComparison(StringBuilder sb, RelationshipComparison rc) {
+        RelationshipRef<?, ?> ref = rc.relationship();
+        RelationshipModel r = relationship(ref);
+        String use = ref + (rc.target() == null ? (rc.negated() ? ".isNotNull()" : ".isNull()")
+                : (rc.negated() ? ".ne(..)" : ".eq(..)"));
+        if (r.isCollection()) {
+            throw new StatementException(use + " compares a to-one relationship, but " + r + " is a collection. Fix: "
+                    + "test its elements with " + ref + ".any(...) (EXISTS), not(" + ref + ".any()) for none, or query "
+                    + "the children of one object with withParent(object, " + ref + ")");
+        }
+        EntityModel<?> target = metadata.entity(r.target());
+        Object key = rc.target() == null ? null : keyOf(use, target, rc.target());
+        if (r.owning() && r.joinColumn() != null) {
+            String column = qualifier(r.owner(), ref) + "." + dialect.quote(r.joinColumn().columnName());
+            if (key == null) {
+                sb.append(column).append(rc.negated() ? " IS NOT NULL" : " IS NULL");
+            } else if (!rc.negated()) {
+                sb.append(column).append(" = ").append(bind(key, target.id()));
+            } else {
+                sb.append('(').append(column).append(" <> ").append(bind(key, target.id())).append(" OR ")
+                        .append(column).append(" IS NULL)");
+            }
+            return;
+        }
+        // inverse one-to-one: the target row holds the foreign key
+        boolean exists = key == null ? rc.negated() : !rc.negated();
+        if (!exists) {
+            sb.append("NOT ");
+        }
+        relationshipExists(sb, ref, null, key);
+    }
+
+    /** {@code withParent(user, User_.posts)}: the target rows whose foreign key (or association row) names the parent. */
+    private void parentCondition(StringBuilder sb, ParentCondition pc) {
+        RelationshipRef<?, ?> ref = pc.relationship();
+        RelationshipModel r = relationship(ref);
+        String use = "withParent(.., " + ref + ")";
+        if (r.owning() && r.joinColumn() != null) {
+            throw new StatementException(use + " needs a collection (one-to-many or many-to-many), but " + r
+                    + " is a to-one. Fix: select the target with " + ref.targetType().getSimpleName() + "'s key, or use "
+                    + "session.fetch(object, " + ref + ")");
+        }
+        EntityModel<?> owner = metadata.entity(r.owner());
+        Object key = keyOf(use, owner, pc.parent());
+        String targetQ = qualifier(r.target(), ref);
+        RelationshipModel owning = owningSide(r);
+        if (owning.joinTable() == null) {
+            sb.append(targetQ).append('.').append(dialect.quote(owning.joinColumn().columnName())).append(" = ")
+                    .append(bind(key, owner.id()));
+            return;
+        }
+        JoinTableModel jt = owning.joinTable();
+        JoinColumnModel toParent = r.owning() ? jt.joinColumn() : jt.inverseJoinColumn();
+        JoinColumnModel toTarget = r.owning() ? jt.inverseJoinColumn() : jt.joinColumn();
+        pushScope();
+        try {
+            String[] assoc = addPlainTable(jt.tableName());
+            sb.append("EXISTS (SELECT 1 FROM ").append(assoc[0]).append(" WHERE ").append(assoc[1]).append('.')
+                    .append(dialect.quote(toTarget.columnName())).append(" = ").append(targetQ).append('.')
+                    .append(dialect.quote(toTarget.referencedColumnName())).append(" AND ").append(assoc[1]).append('.')
+                    .append(dialect.quote(toParent.columnName())).append(" = ").append(bind(key, owner.id())).append(')');
+        } finally {
+            popScope();
+        }
+    }
+
+    /** The key of an object a query is built with; an object without one (new, not flushed) cannot be compared. */
+    private static Object keyOf(String use, EntityModel<?> model, Object object) {
+        if (!model.type().isInstance(object)) {
+            throw new StatementException(use + " was given a " + object.getClass().getName() + ", not a " + model.name()
+                    + ". Fix: pass a " + model.name());
+        }
+        Object key = model.id().get(object);
+        if (key == null) {
+            throw new StatementException(use + ": the " + model.name() + " " + object + " has no key yet, so it cannot "
+                    + "be compared in SQL (it is new and not flushed). Fix: add it to the session and flush "
+                    + "(session.flush()) before building the query, or compare a column of it instead");
+        }
+        return key;
     }
 
     /**

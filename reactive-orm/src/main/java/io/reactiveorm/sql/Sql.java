@@ -300,6 +300,21 @@ public final class Sql {
         return new Negation(Objects.requireNonNull(condition, "condition"));
     }
 
+    /**
+     * The children of one object along a collection relationship, as a query to refine
+     * (SQLAlchemy's {@code with_parent} and {@code lazy="dynamic"}):
+     * {@code withParent(user, User_.posts).where(Post_.title.like("%SQL%")).orderBy(Post_.title.asc())}.
+     * One-to-many filters by the child's foreign key ({@code post.author_id = $1}); many-to-many
+     * by an {@code EXISTS} over the association table. {@code parent} must have a key (be flushed).
+     */
+    public static <P, C> Select<C> withParent(P parent, RelationshipRef<P, ? extends java.util.Collection<C>> relationship) {
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(relationship, "relationship");
+        @SuppressWarnings("unchecked")
+        Class<C> target = (Class<C>) relationship.targetType();
+        return select(target).where(new ParentCondition(relationship, parent));
+    }
+
     /** {@code EXISTS (subquery)}. */
     public static Condition exists(Select<?> subquery) {
         return new ExistsCondition(Objects.requireNonNull(subquery, "subquery"));

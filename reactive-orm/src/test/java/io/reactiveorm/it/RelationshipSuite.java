@@ -18,7 +18,18 @@ import io.reactiveorm.fixture.Course;
 import io.reactiveorm.fixture.Course_;
 import io.reactiveorm.fixture.Document;
 import io.reactiveorm.fixture.Employee;
+import io.reactiveorm.fixture.Customer;
+import io.reactiveorm.fixture.Customer_;
 import io.reactiveorm.fixture.Employee_;
+import io.reactiveorm.fixture.Purchase;
+import io.reactiveorm.fixture.Warehouse;
+import io.reactiveorm.fixture.Warehouse_;
+import io.reactiveorm.fixture.Library;
+import io.reactiveorm.fixture.Library_;
+import io.reactiveorm.fixture.Volume;
+import io.reactiveorm.fixture.Volume_;
+import io.reactiveorm.fixture.Writer;
+import io.reactiveorm.fixture.Writer_;
 import io.reactiveorm.fixture.Parent;
 import io.reactiveorm.fixture.Parent_;
 import io.reactiveorm.fixture.Post;
@@ -43,7 +54,9 @@ public abstract class RelationshipSuite extends DatabaseTest {
     @Override
     protected Class<?>[] entities() {
         return new Class<?>[] {User.class, Post.class, Tag.class, Comment.class, Profile.class, AllTypes.class,
-                Employee.class, Document.class, Student.class, Course.class, Parent.class, Child.class};
+                Employee.class, Document.class, Student.class, Course.class, Parent.class, Child.class,
+                io.reactiveorm.fixture.Library.class, io.reactiveorm.fixture.Volume.class, io.reactiveorm.fixture.Writer.class,
+                io.reactiveorm.fixture.Customer.class, io.reactiveorm.fixture.Warehouse.class};
     }
 
     private <T> T tx(Function<Session, Mono<T>> work) {
@@ -452,5 +465,258 @@ public abstract class RelationshipSuite extends DatabaseTest {
         assertThat(loadedDev.getManager().getManager().getName()).isEqualTo("ceo");
         assertThat(loadedDev.getManager().getManager().getManager()).isNull();
         assertThat(selects()).isEqualTo(3);
+    }
+
+    @Test
+    void aToOneComparedWithAnObjectAndTheChildrenOfOneObject() {
+        seedBlog(3, 2);
+        Employee ceo = new Employee("ceo", null);
+        tx(s -> {
+            s.addAll(List.of(new Employee("vp", ceo), ceo));
+            return s.commit();
+        });
+        User u1 = tx(s -> s.scalar(select(User.class).where(User_.name.eq("u1"))));
+        recorder.clear();
+        List<Post> ofU1 = tx(s -> s.scalars(select(Post.class).where(Post_.author.eq(u1)).orderBy(Post_.title.asc()))
+                .collectList());
+        assertThat(ofU1).extracting(Post::getTitle).containsExactly("u1-p0", "u1-p1");
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Post.class).where(Post_.author.ne(u1)))))
+                .isEqualTo(4L);
+        // SQLAlchemy's with_parent / lazy="dynamic": a query of one object's children, refined further
+        List<Post> p1 = tx(s -> s.scalars(io.reactiveorm.sql.Sql.withParent(u1, User_.posts)
+                .where(Post_.title.like("%p1"))).collectList());
+        assertThat(p1).extracting(Post::getTitle).containsExactly("u1-p1");
+        List<Tag> tags = tx(s -> s.scalars(io.reactiveorm.sql.Sql.withParent(ofU1.get(0), Post_.tags)
+                .orderBy(io.reactiveorm.fixture.Tag_.label.asc())).collectList());
+        assertThat(tags).extracting(Tag::getLabel).containsExactly("java", "sql");
+        List<Employee> top = tx(s -> s.scalars(select(Employee.class).where(Employee_.manager.isNull())).collectList());
+        assertThat(top).extracting(Employee::getName).containsExactly("ceo");
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Employee.class).where(Employee_.manager.isNotNull()))))
+                .isEqualTo(1L);
+        // one statement per query, plus the EAGER Post.author of the two post queries; ceo has no manager to load
+        assertThat(selects()).isEqualTo(8);
+        // an object without a key cannot be compared: the error names the fix
+        db.inTransaction(s -> s.scalars(select(Post.class).where(Post_.author.eq(new User("x", "x@x", 1)))).collectList())
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.reactiveorm.OrmException.class)
+                        .hasMessageContaining("Post_.author.eq(..)").hasMessageContaining("session.flush()"))
+                .verify(TIMEOUT);
+    }
+
+    /** Two users with two posts each; every post gets a comment by each user ("c-<post>-<user>"). */
+    private void seedComments() {
+        seedBlog(2, 2);
+        tx(s -> s.scalars(select(User.class).orderBy(User_.name.asc()).options(selectin(User_.posts)
+                .selectin(Post_.comments))).collectList().flatMap(users -> {
+                    for (User u : users) {
+                        for (Post p : u.getPosts()) {
+                            for (User by : users) {
+                                p.getComments().add(new Comment("c-" + p.getTitle() + "-" + by.getName(), by));
+                            }
+                        }
+                    }
+                    return s.commit();
+                }));
+        recorder.clear();
+    }
+
+    @Test
+    void aJoinedStepAfterASelectinStepIsInsideItsStatement() {
+        seedComments();
+        List<Post> posts = tx(s -> s.scalars(select(Post.class).orderBy(Post_.title.asc())
+                .options(raise(Post_.author), selectin(Post_.comments).joined(Comment_.author))).collectList());
+        assertThat(selects()).isEqualTo(2); // posts; comments LEFT OUTER JOIN their authors
+        assertThat(posts).hasSize(4).allSatisfy(p -> {
+            assertThat(p.getComments()).hasSize(2).allSatisfy(c -> assertThat(c.getPost()).isSameAs(p));
+            assertThat(p.getComments()).extracting(c -> c.getText().substring(c.getText().lastIndexOf('-') + 1))
+                    .containsExactlyInAnyOrder("u0", "u1");
+            assertThat(p.getComments()).allSatisfy(c -> assertThat(c.getText()).endsWith("-" + c.getAuthor().getName()));
+        });
+        // one instance per row: the two u0 comments of different posts share their author
+        assertThat(posts.get(0).getComments().stream().filter(c -> c.getAuthor().getName().equals("u0")).findFirst()
+                .orElseThrow().getAuthor()).isSameAs(posts.get(1).getComments().stream()
+                .filter(c -> c.getAuthor().getName().equals("u0")).findFirst().orElseThrow().getAuthor());
+
+        recorder.clear();
+        List<User> users = tx(s -> s.scalars(select(User.class).orderBy(User_.name.asc())
+                .options(selectin(User_.posts).joined(Post_.tags))).collectList());
+        assertThat(selects()).isEqualTo(2); // users; posts LEFT OUTER JOIN post_tag, tag
+        assertThat(users.get(0).getPosts()).hasSize(2).allSatisfy(p -> assertThat(p.getTags()).hasSize(2));
+        assertThat(users.get(0).getPosts().stream().filter(p -> p.getTitle().equals("u0-p0")).findFirst().orElseThrow()
+                .getTags()).extracting(Tag::getLabel).containsExactlyInAnyOrder("java", "sql");
+
+        // a to-one loaded by selectin, with the target's own to-one joined in
+        recorder.clear();
+        List<Comment> comments = tx(s -> s.scalars(select(Comment.class).options(selectin(Comment_.post)
+                .joined(Post_.author))).collectList());
+        assertThat(selects()).isEqualTo(2); // comments; posts LEFT OUTER JOIN their authors
+        assertThat(comments).hasSize(8).allSatisfy(c -> assertThat(c.getText()).startsWith("c-" + c.getPost().getTitle())
+                .satisfies(t -> assertThat(c.getPost().getTitle()).startsWith(c.getPost().getAuthor().getName())));
+
+        // joined first (in the query's statement), then a selectin step from the joined objects
+        recorder.clear();
+        List<Post> withAuthors = tx(s -> s.scalars(select(Post.class).options(joined(Post_.author)
+                .selectin(User_.posts))).collectList());
+        assertThat(selects()).isEqualTo(2);
+        assertThat(withAuthors).allSatisfy(p -> assertThat(p.getAuthor().getPosts()).hasSize(2).contains(p));
+
+        // two joined steps of one selectin statement, then a deeper level whose targets are all in the session
+        recorder.clear();
+        List<User> deep = tx(s -> s.scalars(select(User.class).options(selectin(User_.posts).joined(Post_.comments)
+                .joined(Comment_.author), selectin(User_.posts).joined(Post_.tags))).collectList());
+        assertThat(selects()).isEqualTo(2); // users; posts joined with comments and tags (comment authors: in the session)
+        assertThat(deep).allSatisfy(u -> assertThat(u.getPosts()).allSatisfy(p -> {
+            assertThat(p.getTags()).hasSize(2);
+            assertThat(p.getComments()).hasSize(2).allSatisfy(c -> assertThat(c.getAuthor()).isNotNull());
+        }));
+    }
+
+    @Test
+    void loadingOnTheMappingIsTheDefaultAndQueryOptionsOverrideIt() {
+        Library central = new Library("central");
+        Library annex = new Library("annex");
+        Writer ann = new Writer("ann");
+        Writer bob = new Writer("bob");
+        tx(s -> {
+            s.addAll(List.of(central, annex, ann, bob, new Volume("v1", central, ann), new Volume("v2", central, bob),
+                    new Volume("v3", annex, ann)));
+            return s.commit();
+        });
+        recorder.clear();
+        // Volume.library is JOINED: in the query's statement; Library.volumes is SELECTIN: one more statement
+        // (with Volume.library joined into it); Volume.writer, an EAGER @ManyToOne, is RAISE: not loaded
+        tx(s -> s.scalars(select(Volume.class).orderBy(Volume_.title.asc())).collectList().map(volumes -> {
+            assertThat(volumes).extracting(v -> v.getLibrary().getName()).containsExactly("central", "central", "annex");
+            assertThat(volumes.get(0).getLibrary().getVolumes()).extracting(Volume::getTitle)
+                    .containsExactlyInAnyOrder("v1", "v2");
+            assertThat(volumes).allSatisfy(v -> {
+                assertThat(v.getWriter()).isNull();
+                assertThat(s.isLoaded(v, Volume_.writer)).isFalse();
+            });
+            return volumes;
+        }));
+        assertThat(selects()).isEqualTo(2);
+        assertThat(recorder.statements().stream().filter(q -> q.startsWith("SELECT")).findFirst().orElseThrow())
+                .containsIgnoringCase("LEFT OUTER JOIN");
+
+        // an option overrides the default: raise(..) keeps the JOINED library out, selectin(..) loads the RAISE writer
+        recorder.clear();
+        // (options follow their path: the writers' JOINED volumes would load, and their libraries, unless raised too)
+        List<Volume> plain = tx(s -> s.scalars(select(Volume.class).options(raise(Volume_.library),
+                selectin(Volume_.writer).raise(Writer_.volumes))).collectList());
+        assertThat(selects()).isEqualTo(2); // volumes; writers
+        assertThat(plain).allSatisfy(v -> {
+            assertThat(v.getLibrary()).isNull();
+            assertThat(v.getWriter()).isNotNull();
+        });
+
+        // a RAISE relationship still loads on request
+        recorder.clear();
+        Writer writer = tx(s -> s.scalar(select(Volume.class).where(Volume_.title.eq("v3")).options(raise(Volume_.library)))
+                .flatMap(v -> s.fetch(v, Volume_.writer)));
+        assertThat(writer.getName()).isEqualTo("ann");
+
+        // Writer.volumes is JOINED: one statement for writers and their volumes; then the volumes'
+        // JOINED library (a joined step after a joined one: selectin) and the libraries' SELECTIN volumes
+        recorder.clear();
+        List<Writer> writers = tx(s -> s.scalars(select(Writer.class).orderBy(Writer_.name.asc())).collectList());
+        assertThat(selects()).isEqualTo(3);
+        assertThat(writers.get(0).getVolumes()).extracting(Volume::getTitle).containsExactlyInAnyOrder("v1", "v3");
+        assertThat(writers.get(0).getVolumes()).allSatisfy(v -> assertThat(v.getLibrary()).isNotNull());
+
+        // a JOINED collection under limit loads with selectin rather than failing
+        recorder.clear();
+        Writer first = tx(s -> s.scalar(select(Writer.class).orderBy(Writer_.name.asc()).limit(1)
+                .options(selectin(Writer_.volumes).raise(Volume_.library))));
+        assertThat(first.getVolumes()).hasSize(2);
+        assertThat(selects()).isEqualTo(2);
+        Writer limited = tx(s -> s.scalar(select(Writer.class).orderBy(Writer_.name.asc()).limit(1)));
+        assertThat(limited.getVolumes()).hasSize(2);
+
+        // raise(..) on a SELECTIN collection: one statement, and using the collection says what to do
+        recorder.clear();
+        Library bare = tx(s -> s.scalar(select(Library.class).where(Library_.name.eq("annex"))
+                .options(raise(Library_.volumes))));
+        assertThat(selects()).isEqualTo(1);
+        assertThatThrownBy(() -> bare.getVolumes().size()).isInstanceOf(UnloadedRelationshipException.class)
+                .hasMessageContaining("Library.volumes");
+    }
+
+    private static Purchase item(java.util.Collection<Purchase> purchases, String item) {
+        return purchases.stream().filter(p -> p.getItem().equals(item)).findFirst().orElseThrow();
+    }
+
+    private List<String> items(io.reactiveorm.sql.Select<Purchase> query) {
+        return tx(s -> s.scalars(query.orderBy(io.reactiveorm.fixture.Purchase_.item.asc())).map(Purchase::getItem)
+                .collectList());
+    }
+
+    @Test
+    void aUnidirectionalOneToManyLoadsAndWritesLikeABidirectionalOne() {
+        Customer ann = new Customer("ann");
+        Warehouse east = new Warehouse("east");
+        Warehouse west = new Warehouse("west");
+        Purchase book = new Purchase("book");
+        Purchase pen = new Purchase("pen");
+        ann.getOrders().addAll(List.of(book, pen, new Purchase("ink")));
+        east.getPurchases().addAll(List.of(book, pen));
+        tx(s -> {
+            s.addAll(List.of(ann, east, west));
+            return s.commit();
+        });
+        // the children were inserted through the collections, with both foreign keys set from the parents' keys
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(ann, Customer_.orders))).containsExactly("book", "ink", "pen");
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(east, Warehouse_.purchases))).containsExactly("book", "pen");
+
+        recorder.clear();
+        List<Customer> customers = tx(s -> s.scalars(select(Customer.class).options(selectin(Customer_.orders))).collectList());
+        assertThat(selects()).isEqualTo(2);
+        assertThat(customers.get(0).getOrders()).extracting(Purchase::getItem).containsExactlyInAnyOrder("book", "pen", "ink");
+        recorder.clear();
+        List<Warehouse> warehouses = tx(s -> s.scalars(select(Warehouse.class).orderBy(Warehouse_.name.asc())
+                .options(joined(Warehouse_.purchases))).collectList());
+        assertThat(selects()).isEqualTo(1);
+        assertThat(warehouses.get(0).getPurchases()).extracting(Purchase::getItem).containsExactlyInAnyOrder("book", "pen");
+        assertThat(warehouses.get(1).getPurchases()).isEmpty();
+        recorder.clear();
+        List<Purchase> fetched = tx(s -> s.get(Customer.class, ann.getId()).flatMap(c -> s.fetch(c, Customer_.orders)));
+        assertThat(fetched).hasSize(3);
+        assertThat(selects()).isEqualTo(2);
+
+        // moving a child between parents, taking one out (its foreign key cleared), an orphan deleted, a new child
+        tx(s -> s.scalars(select(Warehouse.class).orderBy(Warehouse_.name.asc()).options(selectin(Warehouse_.purchases)))
+                .collectList().zipWith(s.scalar(select(Customer.class).options(selectin(Customer_.orders))))
+                .flatMap(t -> {
+                    Warehouse e = t.getT1().get(0);
+                    Warehouse w = t.getT1().get(1);
+                    Purchase p = item(e.getPurchases(), "pen");
+                    e.getPurchases().remove(p);
+                    w.getPurchases().add(p);
+                    e.getPurchases().remove(item(e.getPurchases(), "book"));
+                    Customer c = t.getT2();
+                    c.getOrders().remove(item(c.getOrders(), "ink"));
+                    c.getOrders().add(new Purchase("lamp"));
+                    return s.commit();
+                }));
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(east, Warehouse_.purchases))).isEmpty();
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(west, Warehouse_.purchases))).containsExactly("pen");
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(ann, Customer_.orders))).containsExactly("book", "lamp", "pen");
+        assertThat(items(select(Purchase.class))).containsExactly("book", "lamp", "pen");
+
+        // a child changed on its own keeps the foreign keys it does not hold
+        tx(s -> s.scalars(select(Purchase.class)).collectList().flatMap(all -> {
+            all.forEach(p -> p.setItem(p.getItem().toUpperCase(java.util.Locale.ROOT)));
+            return s.commit();
+        }));
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(ann, Customer_.orders))).containsExactly("BOOK", "LAMP", "PEN");
+        assertThat(items(io.reactiveorm.sql.Sql.withParent(west, Warehouse_.purchases))).containsExactly("PEN");
+
+        // cascade ALL: deleting the customer deletes its orders (loaded for it)
+        tx(s -> s.get(Customer.class, ann.getId()).flatMap(c -> {
+            s.delete(c);
+            return s.commit();
+        }));
+        assertThat(items(select(Purchase.class))).isEmpty();
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Warehouse.class)))).isEqualTo(2L);
     }
 }

@@ -357,6 +357,19 @@ class MappingErrorsTest {
         assertMappingError(MapField.class, "settings", "java.util.Map");
     }
 
+    @Entity
+    static class LoadingOnAColumn {
+        @Id
+        Long id;
+        @io.reactiveorm.mapping.Loading(io.reactiveorm.mapping.Loading.Strategy.JOINED)
+        String name;
+    }
+
+    @Test
+    void loadingIsForRelationshipsOnly() {
+        assertMappingError(LoadingOnAColumn.class, "name", "@Loading", "relationships only");
+    }
+
     @Test
     void entityTypedFieldsNeedARelationshipAnnotation() {
         assertMappingError(MissingRelationshipAnnotations.class, "target", "no relationship annotation", "@ManyToOne");
@@ -408,8 +421,9 @@ class MappingErrorsTest {
     }
 
     @Test
-    void unidirectionalOneToManyIsNotSupportedYet() {
-        assertMappingError(UnidirectionalOneToMany.class, "targets", "without mappedBy", "@ManyToOne", "mappedBy");
+    void aUnidirectionalOneToManyNeedsAJoinColumn() {
+        assertMappingError(UnidirectionalOneToMany.class, "targets", "without mappedBy or @JoinColumn",
+                "@JoinColumn(name = ", "@ManyToOne", "mappedBy");
     }
 
     @Test

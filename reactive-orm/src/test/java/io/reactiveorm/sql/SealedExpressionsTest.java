@@ -56,6 +56,18 @@ class SealedExpressionsTest {
         samples.put(ExistsCondition.class, Map.entry(exists(select(Post.class)), "EXISTS (SELECT 1 FROM \"post\")"));
         samples.put(RelationshipCondition.class, Map.entry(User_.posts.any(),
                 "EXISTS (SELECT 1 FROM \"post\" WHERE \"post\".\"author_id\" = \"user\".\"id\")"));
+        User bob = new User("bob", "bob@x", 1);
+        try {
+            var f = User.class.getDeclaredField("id");
+            f.setAccessible(true);
+            f.set(bob, 7L);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        samples.put(RelationshipComparison.class, Map.entry(User_.profile.isNull(),
+                "NOT EXISTS (SELECT 1 FROM \"profile\" WHERE \"profile\".\"owner_id\" = \"user\".\"id\")"));
+        samples.put(ParentCondition.class, Map.entry(new ParentCondition(User_.posts, bob),
+                "\"post\".\"author_id\" = $1"));
         return samples;
     }
 
@@ -83,7 +95,9 @@ class SealedExpressionsTest {
         samples().forEach((type, sample) -> {
             Expression<?> e = sample.getKey();
             assertThat(e).isInstanceOf(type);
-            String rendered = e instanceof Condition c
+            String rendered = e instanceof ParentCondition pc // selects the relationship's target
+                    ? after(PG.render(select(pc.relationship().targetType()).where(pc)).sql(), " FROM \"post\" WHERE ")
+                    : e instanceof Condition c
                     ? after(PG.render(select(User.class).where(c)).sql(), " FROM \"user\" WHERE ")
                     : between(PG.render(select(e).from(User.class)).sql(), "SELECT ", " FROM \"user\"");
             assertThat(rendered).as(type.getSimpleName()).isEqualTo(sample.getValue());

@@ -94,25 +94,32 @@ public final class SessionConnection implements StatementWatch {
 
     /**
      * Rows of a relationship-load query ({@code LoadStatements.load}): the entity's attributes and
-     * foreign keys as {@link #entityRows}, then the grouping key, read as {@code sql.types().get(0)}.
+     * foreign keys as {@link #entityRows}, then each joined target's ({@code sql.joined()}), then the
+     * grouping key, read as {@code sql.types().get(0)}.
      */
     public Flux<Object[]> entityRowsWithKey(RenderedSql sql) {
         DriverValues driver = executor.dialect().driverValues();
-        EntityModel<?> model = sql.entity();
-        List<AttributeModel> attributes = model.attributes();
-        List<RelationshipModel> foreignKeys = model.foreignKeys();
-        int n = attributes.size();
-        int k = foreignKeys.size();
+        List<EntityModel<?>> segments = new java.util.ArrayList<>();
+        segments.add(sql.entity());
+        for (RelationshipModel r : sql.joined()) {
+            segments.add(io.reactiveorm.mapping.Metadata.model(r.target()));
+        }
+        int width = segments.stream().mapToInt(m -> m.attributes().size() + m.foreignKeys().size()).sum();
         Class<?> keyType = sql.types().get(0);
         return executor.query(connection, sql, 0, (row, metadata) -> {
-            Object[] values = new Object[n + k + 1];
-            for (int i = 0; i < n; i++) {
-                values[i] = RowReader.read(row, i, attributes.get(i), null, driver);
+            Object[] values = new Object[width + 1];
+            int i = 0;
+            for (EntityModel<?> m : segments) {
+                for (AttributeModel a : m.attributes()) {
+                    values[i] = RowReader.read(row, i, a, null, driver);
+                    i++;
+                }
+                for (RelationshipModel fk : m.foreignKeys()) {
+                    values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType(), driver);
+                    i++;
+                }
             }
-            for (int i = 0; i < k; i++) {
-                values[n + i] = RowReader.read(row, n + i, null, foreignKeys.get(i).joinColumn().columnType(), driver);
-            }
-            values[n + k] = RowReader.read(row, n + k, null, keyType, driver);
+            values[width] = RowReader.read(row, width, null, keyType, driver);
             return values;
         }, this);
     }

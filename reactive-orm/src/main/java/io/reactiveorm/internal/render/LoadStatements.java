@@ -65,6 +65,18 @@ public final class LoadStatements {
      * @param keys foreign key values (owning to-one) or parent keys (all other kinds)
      */
     public RenderedSql load(RelationshipModel relationship, List<?> keys) {
+        return load(relationship, keys, List.of());
+    }
+
+    /**
+     * {@link #load(RelationshipModel, List)} with relationships of the target loaded in the same
+     * statement ({@code selectin(Post_.comments).joined(Comment_.author)}): each is a LEFT OUTER JOIN
+     * (through the association table for many-to-many) under an alias, and its target's columns and
+     * foreign keys follow the target's, in the order given, before the grouping key.
+     *
+     * @param joined relationships declared by the loaded relationship's target
+     */
+    public RenderedSql load(RelationshipModel relationship, List<?> keys, List<RelationshipModel> joined) {
         Dialect d = dialect.get();
         Binds binds = new Binds(d);
         EntityModel<?> target = metadata.entity(relationship.target());
@@ -75,6 +87,19 @@ public final class LoadStatements {
         }
         for (RelationshipModel fk : target.foreignKeys()) {
             sb.append(t).append('.').append(d.quote(fk.joinColumn().columnName())).append(", ");
+        }
+        StringBuilder joins = new StringBuilder();
+        for (int j = 0; j < joined.size(); j++) {
+            RelationshipModel jr = joined.get(j);
+            EntityModel<?> jt = metadata.entity(jr.target());
+            String alias = d.quote(jt.tableName() + "_j" + (j + 1));
+            joinedLoad(d, joins, jr, t, alias, j + 1);
+            for (AttributeModel a : jt.attributes()) {
+                sb.append(alias).append('.').append(d.quote(a.columnName())).append(", ");
+            }
+            for (RelationshipModel fk : jt.foreignKeys()) {
+                sb.append(alias).append('.').append(d.quote(fk.joinColumn().columnName())).append(", ");
+            }
         }
         String groupColumn;
         String from = Binds.table(d, target);
@@ -92,7 +117,7 @@ public final class LoadStatements {
         } else {
             groupColumn = t + "." + d.quote(owning.joinColumn().columnName());
         }
-        sb.append(groupColumn).append(" FROM ").append(from).append(" WHERE ").append(groupColumn);
+        sb.append(groupColumn).append(" FROM ").append(from).append(joins).append(" WHERE ").append(groupColumn);
         Class<?> keyType = keyType(relationship);
         Optional<String> arrayType = d.bulkRows().arrayType(SqlType.of(keyType));
         if (arrayType.isPresent()) {
@@ -105,6 +130,36 @@ public final class LoadStatements {
             sb.append(')');
         }
         sb.append(" ORDER BY ").append(groupColumn).append(", ").append(t).append('.').append(d.quote(target.id().columnName()));
-        return new RenderedSql(sb.toString(), binds.values(), target, target.attributes(), List.of(keyType), List.of());
+        return new RenderedSql(sb.toString(), binds.values(), target, target.attributes(), List.of(keyType), List.of(),
+                joined);
+    }
+
+    /** {@code LEFT OUTER JOIN} of one joined-loaded relationship of the table {@code source}, its target named {@code alias}. */
+    private void joinedLoad(Dialect d, StringBuilder sb, RelationshipModel r, String source, String alias, int n) {
+        EntityModel<?> target = metadata.entity(r.target());
+        String table = Binds.table(d, target) + " " + alias;
+        RelationshipModel owning = r.owning() ? r : metadata.otherSide(r);
+        if (owning.joinTable() != null) {
+            JoinTableModel jt = owning.joinTable();
+            JoinColumnModel toSource = r.owning() ? jt.joinColumn() : jt.inverseJoinColumn();
+            JoinColumnModel toTarget = r.owning() ? jt.inverseJoinColumn() : jt.joinColumn();
+            String assoc = d.quote(jt.tableName() + "_j" + n);
+            sb.append(" LEFT OUTER JOIN ").append(d.quote(jt.tableName())).append(' ').append(assoc).append(" ON ")
+                    .append(assoc).append('.').append(d.quote(toSource.columnName())).append(" = ").append(source)
+                    .append('.').append(d.quote(toSource.referencedColumnName()));
+            sb.append(" LEFT OUTER JOIN ").append(table).append(" ON ").append(alias).append('.')
+                    .append(d.quote(toTarget.referencedColumnName())).append(" = ").append(assoc).append('.')
+                    .append(d.quote(toTarget.columnName()));
+            return;
+        }
+        JoinColumnModel jc = owning.joinColumn();
+        sb.append(" LEFT OUTER JOIN ").append(table).append(" ON ");
+        if (r.owning()) {
+            sb.append(alias).append('.').append(d.quote(jc.referencedColumnName())).append(" = ").append(source)
+                    .append('.').append(d.quote(jc.columnName()));
+        } else {
+            sb.append(alias).append('.').append(d.quote(jc.columnName())).append(" = ").append(source).append('.')
+                    .append(d.quote(jc.referencedColumnName()));
+        }
     }
 }

@@ -282,10 +282,12 @@ public final class DefaultSession implements ExternalSession {
                     + query.loaderOptions() + ". Fix: stream without options and load what you need per batch with "
                     + "session.fetch, or use scalars()"));
         }
-        RenderedSql sql = renderer.render(query); // joined(..) options join in the statement itself
+        // joined(..) options, and @Loading(JOINED) defaults, join in the statement itself
+        Select<T> planned = track ? LoadPlan.withDefaultJoins(query, LoadPlan.paths(query.loaderOptions())) : query;
+        RenderedSql sql = renderer.render(planned);
         // a streamed query holds a cursor, which lives in a transaction
         return (track ? connection() : transaction()).flatMapMany(c -> switch (query.shape()) {
-            case ENTITY -> entities(c, sql, query, fetchSize, track);
+            case ENTITY -> entities(c, sql, planned, fetchSize, track);
             case SCALAR -> (Flux<T>) c.scalars(sql, fetchSize);
             case ROW -> (Flux<T>) rows(c, sql, query, fetchSize, track);
         });

@@ -6,7 +6,6 @@ import io.reactiveorm.loading.Load;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.mapping.RelationshipModel;
-import jakarta.persistence.FetchType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -54,18 +53,58 @@ final class LoadPlan {
             }
         }
         for (RelationshipModel r : model.relationships()) {
-            if (r.fetch() == FetchType.EAGER) {
-                strategies.putIfAbsent(r, Load.Strategy.SELECTIN);
+            Load.Strategy byDefault = defaultStrategy(r);
+            if (byDefault != null) {
+                strategies.putIfAbsent(r, byDefault);
             }
         }
         return Flux.fromIterable(strategies.entrySet())
                 .filter(e -> e.getValue() != Load.Strategy.RAISE)
                 .concatMap(e -> {
                     RelationshipModel r = e.getKey();
-                    return loader.load(connection, objects, r).flatMap(related -> apply(loader, metadata, connection,
-                            related, metadata.entity(r.target()), tails.getOrDefault(r, List.of()), depth + 1));
+                    List<Load.Path> next = tails.getOrDefault(r, List.of());
+                    return loader.load(connection, objects, r, joinedSteps(metadata, r, next)).flatMap(related -> apply(
+                            loader, metadata, connection, related, metadata.entity(r.target()), next, depth + 1));
                 })
                 .then();
+    }
+
+    /**
+     * The {@code joined(...)} steps that directly follow {@code r} in the paths: loaded in the same
+     * statement as {@code r} ({@code selectin(Post_.comments).joined(Comment_.author)} is one
+     * statement for both). What that statement does not reach is loaded at the next level.
+     */
+    static List<RelationshipModel> joinedSteps(Metadata metadata, RelationshipModel r, List<Load.Path> next) {
+        List<RelationshipModel> joined = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        EntityModel<?> target = metadata.entity(r.target());
+        for (Load.Path p : next) {
+            Load.Step first = p.steps().get(0);
+            named.add(first.relationship().name());
+            if (first.strategy() == Load.Strategy.JOINED && first.relationship().entityType() == target.type()) {
+                RelationshipModel j = target.relationship(first.relationship().name());
+                if (!joined.contains(j)) {
+                    joined.add(j);
+                }
+            }
+        }
+        // @Loading(JOINED) of the target, where the options say nothing else
+        for (RelationshipModel j : target.relationships()) {
+            if (defaultStrategy(j) == Load.Strategy.JOINED && !named.contains(j.name()) && !joined.contains(j)) {
+                joined.add(j);
+            }
+        }
+        return joined;
+    }
+
+    /** How {@code r} loads when no option names it ({@code @Loading}, else EAGER as selectin), or null. */
+    static Load.Strategy defaultStrategy(RelationshipModel r) {
+        io.reactiveorm.mapping.Loading.Strategy s = r.defaultLoading();
+        return s == null ? null : switch (s) {
+            case SELECTIN -> Load.Strategy.SELECTIN;
+            case JOINED -> Load.Strategy.JOINED;
+            case RAISE -> Load.Strategy.RAISE;
+        };
     }
 
     /** The {@code Load.Path} options among a query's loader options. */
@@ -80,8 +119,33 @@ final class LoadPlan {
         return paths;
     }
 
+    /**
+     * The query with a {@code joined(..)} option for each relationship of the queried entity whose
+     * mapping default is {@code @Loading(JOINED)} and which its options do not name (the renderer
+     * joins those in the statement); a collection under limit/offset loads with selectin instead
+     * (the limit would cut joined rows).
+     */
+    static <T> io.reactiveorm.sql.Select<T> withDefaultJoins(io.reactiveorm.sql.Select<T> query, List<Load.Path> paths) {
+        if (query.shape() != io.reactiveorm.sql.Select.Shape.ENTITY || query.text() != null) {
+            return query;
+        }
+        List<String> named = new ArrayList<>();
+        for (Load.Path p : paths) {
+            named.add(p.steps().get(0).relationship().name());
+        }
+        boolean paged = query.limitValue() != null || query.offsetValue() != null;
+        io.reactiveorm.sql.Select<T> out = query;
+        for (RelationshipModel r : Metadata.model(query.resultType()).relationships()) {
+            if (defaultStrategy(r) == Load.Strategy.JOINED && !named.contains(r.name()) && !(paged && r.isCollection())) {
+                out = out.options(Load.joined(io.reactiveorm.metamodel.Relationship.of(r.owner(), r.name(), r.target())));
+            }
+        }
+        return out;
+    }
+
     /** Whether loading {@code model} may need relationship queries even without options. */
     static boolean hasEager(EntityModel<?> model) {
-        return model.relationships().stream().anyMatch(r -> r.fetch() == FetchType.EAGER);
+        return model.relationships().stream().anyMatch(r -> defaultStrategy(r) != null
+                && defaultStrategy(r) != Load.Strategy.RAISE);
     }
 }

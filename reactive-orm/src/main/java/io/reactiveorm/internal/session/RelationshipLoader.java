@@ -48,6 +48,19 @@ final class RelationshipLoader {
      * @return the states of the related objects of all given parents (for nested loading), distinct
      */
     Mono<List<InstanceState>> load(SessionConnection connection, List<InstanceState> parents, RelationshipModel relationship) {
+        return load(connection, parents, relationship, List.of());
+    }
+
+    /**
+     * Loads {@code relationship} on every parent that does not have it loaded, with {@code joined}
+     * (relationships of its target) loaded in the same statement: a {@code joined(...)} step after a
+     * {@code selectin(...)} one. Targets that the statement does not return (to-ones already in the
+     * session) keep those unloaded; the caller loads what is left.
+     *
+     * @return the states of the related objects of all given parents (for nested loading), distinct
+     */
+    Mono<List<InstanceState>> load(SessionConnection connection, List<InstanceState> parents, RelationshipModel relationship,
+            List<RelationshipModel> joined) {
         return Mono.defer(() -> {
             List<InstanceState> todo = new ArrayList<>();
             for (InstanceState p : parents) {
@@ -56,14 +69,16 @@ final class RelationshipLoader {
                 }
             }
             Mono<Void> work = todo.isEmpty() ? Mono.empty()
-                    : relationship.owning() && relationship.joinColumn() != null ? loadToOne(connection, todo, relationship)
-                    : loadByParentKey(connection, todo, relationship);
+                    : relationship.owning() && relationship.joinColumn() != null
+                            ? loadToOne(connection, todo, relationship, new JoinedLoads(joined))
+                            : loadByParentKey(connection, todo, relationship, new JoinedLoads(joined));
             return work.then(Mono.fromCallable(() -> related(parents, relationship)));
         });
     }
 
     /** Many-to-one and owning one-to-one: the foreign keys are known; query the targets not in the session yet. */
-    private Mono<Void> loadToOne(SessionConnection connection, List<InstanceState> parents, RelationshipModel r) {
+    private Mono<Void> loadToOne(SessionConnection connection, List<InstanceState> parents, RelationshipModel r,
+            JoinedLoads joined) {
         EntityModel<?> target = metadata.entity(r.target());
         Set<Object> missing = new LinkedHashSet<>();
         for (InstanceState p : parents) {
@@ -73,8 +88,10 @@ final class RelationshipLoader {
             }
         }
         return Flux.fromIterable(Flusher.chunks(new ArrayList<>(missing), loads.batchSize(r)))
-                .concatMap(keys -> query(connection, r, keys).doOnNext(row -> hydrate.apply(target, row.values())))
+                .concatMap(keys -> query(connection, r, keys, joined).doOnNext(row -> joined.collect(
+                        hydrate.apply(target, row.values()), row.values(), width(target))))
                 .then(Mono.fromRunnable(() -> {
+                    joined.attach();
                     for (InstanceState p : parents) {
                         Object fk = foreignKey(p, r);
                         InstanceState t = fk == null ? null : map.get(new EntityKey(r.target(), fk));
@@ -85,7 +102,8 @@ final class RelationshipLoader {
     }
 
     /** One-to-many, many-to-many and inverse one-to-one: query the targets by their parent's key. */
-    private Mono<Void> loadByParentKey(SessionConnection connection, List<InstanceState> parents, RelationshipModel r) {
+    private Mono<Void> loadByParentKey(SessionConnection connection, List<InstanceState> parents, RelationshipModel r,
+            JoinedLoads joined) {
         EntityModel<?> target = metadata.entity(r.target());
         Map<Object, List<Object>> byParent = new LinkedHashMap<>();
         // children told apart by identity (one instance per key in the session), never by equals()
@@ -98,15 +116,17 @@ final class RelationshipLoader {
         }
         RelationshipModel back = r.owning() ? null : metadata.otherSide(r);
         return Flux.fromIterable(Flusher.chunks(keys, loads.batchSize(r)))
-                .concatMap(chunk -> query(connection, r, chunk))
+                .concatMap(chunk -> query(connection, r, chunk, joined))
                 .doOnNext(row -> {
                     Object child = hydrate.apply(target, row.values());
+                    joined.collect(child, row.values(), width(target));
                     List<Object> siblings = byParent.get(row.groupKey());
                     if (siblings != null && seen.get(row.groupKey()).add(child)) {
                         siblings.add(child);
                     }
                 })
                 .then(Mono.fromRunnable(() -> {
+                    joined.attach();
                     for (InstanceState p : parents) {
                         List<Object> children = byParent.get(p.key.id());
                         if (r.isCollection()) {
@@ -141,8 +161,68 @@ final class RelationshipLoader {
     private record LoadedRow(Object[] values, Object groupKey) {
     }
 
-    private Flux<LoadedRow> query(SessionConnection connection, RelationshipModel r, List<Object> keys) {
-        RenderedSql sql = loads.load(r, keys);
+    private static int width(EntityModel<?> model) {
+        return model.attributes().size() + model.foreignKeys().size();
+    }
+
+    /**
+     * The objects of the joined steps of one relationship-load statement, gathered row by row per
+     * loaded object, then set on the objects that do not have those relationships loaded yet.
+     */
+    private final class JoinedLoads {
+
+        private final List<RelationshipModel> relationships;
+        private final List<Map<Object, List<Object>>> byOwner = new ArrayList<>();
+
+        JoinedLoads(List<RelationshipModel> relationships) {
+            this.relationships = relationships;
+            relationships.forEach(r -> byOwner.add(new IdentityHashMap<>()));
+        }
+
+        /** Takes the joined targets of a row whose loaded object is {@code owner}; they start at {@code offset}. */
+        void collect(Object owner, Object[] values, int offset) {
+            for (int j = 0; j < relationships.size(); j++) {
+                EntityModel<?> target = metadata.entity(relationships.get(j).target());
+                int width = width(target);
+                Object[] slice = java.util.Arrays.copyOfRange(values, offset, offset + width);
+                offset += width;
+                List<Object> list = byOwner.get(j).computeIfAbsent(owner, k -> new ArrayList<>());
+                if (slice[target.attributes().indexOf(target.id())] != null) {
+                    Object related = hydrate.apply(target, slice);
+                    if (list.stream().noneMatch(o -> o == related)) {
+                        list.add(related);
+                    }
+                }
+            }
+        }
+
+        void attach() {
+            for (int j = 0; j < relationships.size(); j++) {
+                RelationshipModel r = relationships.get(j);
+                RelationshipModel back = r.owning() ? null : metadata.otherSide(r);
+                for (Map.Entry<Object, List<Object>> e : byOwner.get(j).entrySet()) {
+                    InstanceState o = map.state(e.getKey());
+                    if (o == null || o.isLoaded(r)) {
+                        continue;
+                    }
+                    if (r.isCollection()) {
+                        Collection<Object> collection = Unloaded.newCollection(r);
+                        collection.addAll(e.getValue());
+                        r.access().set(o.entity, collection);
+                    } else {
+                        r.access().set(o.entity, e.getValue().isEmpty() ? null : e.getValue().get(0));
+                    }
+                    o.markLoaded(r);
+                    if (back != null && !back.isCollection()) {
+                        linkBack(e.getValue(), back, o.entity);
+                    }
+                }
+            }
+        }
+    }
+
+    private Flux<LoadedRow> query(SessionConnection connection, RelationshipModel r, List<Object> keys, JoinedLoads joined) {
+        RenderedSql sql = loads.load(r, keys, joined.relationships);
         return connection.entityRowsWithKey(sql).map(values -> new LoadedRow(
                 java.util.Arrays.copyOf(values, values.length - 1), values[values.length - 1]));
     }

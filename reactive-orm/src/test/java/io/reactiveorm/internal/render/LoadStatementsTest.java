@@ -50,4 +50,29 @@ class LoadStatementsTest {
         assertThat(MARIADB.batchSize(posts)).isEqualTo(LoadStatements.LIST_LOAD_KEYS);
         assertThat(PG.batchSize(posts)).isEqualTo(LoadStatements.ARRAY_LOAD_KEYS);
     }
+
+    @Test
+    void joinedStepsAfterASelectinStepAreLeftJoinsOfTheSameStatement() {
+        RelationshipModel posts = METADATA.entity(User.class).relationship("posts");
+        RelationshipModel author = METADATA.entity(Post.class).relationship("author");
+        RelationshipModel tags = METADATA.entity(Post.class).relationship("tags");
+        RenderedSql load = PG.load(posts, List.of(1L), List.of(author, tags));
+        assertThat(load.sql()).isEqualTo("SELECT \"post\".\"id\", \"post\".\"title\", \"post\".\"score\", "
+                + "\"post\".\"author_id\", \"user_j1\".\"id\", \"user_j1\".\"name\", \"user_j1\".\"email\", "
+                + "\"user_j1\".\"age\", \"user_j1\".\"active\", \"user_j1\".\"order\", \"user_j1\".\"group\", "
+                + "\"user_j1\".\"status\", \"tag_j2\".\"id\", \"tag_j2\".\"label\", \"post\".\"author_id\" FROM \"post\" "
+                + "LEFT OUTER JOIN \"user\" \"user_j1\" ON \"user_j1\".\"id\" = \"post\".\"author_id\" "
+                + "LEFT OUTER JOIN \"post_tag\" \"post_tag_j2\" ON \"post_tag_j2\".\"post_id\" = \"post\".\"id\" "
+                + "LEFT OUTER JOIN \"tag\" \"tag_j2\" ON \"tag_j2\".\"id\" = \"post_tag_j2\".\"tag_id\" "
+                + "WHERE \"post\".\"author_id\" = ANY($1::bigint[]) ORDER BY \"post\".\"author_id\", \"post\".\"id\"");
+        assertThat(load.joined()).containsExactly(author, tags);
+        assertThat(H2.load(posts, List.of(1L), List.of(author)).sql()).contains(" FROM \"POST\" LEFT OUTER JOIN \"USER\" "
+                + "\"USER_J1\" ON \"USER_J1\".\"ID\" = \"POST\".\"AUTHOR_ID\" WHERE \"POST\".\"AUTHOR_ID\" IN ($1)");
+        RelationshipModel userPosts = METADATA.entity(User.class).relationship("posts");
+        assertThat(MARIADB.load(author, List.of(1L), List.of(userPosts)).sql()).isEqualTo("SELECT `user`.`id`, "
+                + "`user`.`name`, `user`.`email`, `user`.`age`, `user`.`active`, `user`.`order`, `user`.`group`, "
+                + "`user`.`status`, `post_j1`.`id`, `post_j1`.`title`, `post_j1`.`score`, `post_j1`.`author_id`, "
+                + "`user`.`id` FROM `user` LEFT OUTER JOIN `post` `post_j1` ON `post_j1`.`author_id` = `user`.`id` "
+                + "WHERE `user`.`id` IN (?) ORDER BY `user`.`id`, `user`.`id`");
+    }
 }
