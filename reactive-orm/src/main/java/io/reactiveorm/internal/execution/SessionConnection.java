@@ -99,26 +99,12 @@ public final class SessionConnection implements StatementWatch {
      */
     public Flux<Object[]> entityRowsWithKey(RenderedSql sql) {
         DriverValues driver = executor.dialect().driverValues();
-        List<EntityModel<?>> segments = new java.util.ArrayList<>();
-        segments.add(sql.entity());
-        for (RelationshipModel r : sql.joined()) {
-            segments.add(io.reactiveorm.mapping.Metadata.model(r.target()));
-        }
-        int width = segments.stream().mapToInt(m -> m.attributes().size() + m.foreignKeys().size()).sum();
+        List<EntityModel<?>> segments = segmentsOf(sql);
+        int width = width(segments);
         Class<?> keyType = sql.types().get(0);
         return executor.query(connection, sql, 0, (row, metadata) -> {
             Object[] values = new Object[width + 1];
-            int i = 0;
-            for (EntityModel<?> m : segments) {
-                for (AttributeModel a : m.attributes()) {
-                    values[i] = RowReader.read(row, i, a, null, driver);
-                    i++;
-                }
-                for (RelationshipModel fk : m.foreignKeys()) {
-                    values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType(), driver);
-                    i++;
-                }
-            }
+            read(row, segments, values, driver);
             values[width] = RowReader.read(row, width, null, keyType, driver);
             return values;
         }, this);
@@ -129,12 +115,7 @@ public final class SessionConnection implements StatementWatch {
      * attributes and foreign keys, then each joined target's, all as Java values.
      */
     public Flux<Object[]> joinedRows(RenderedSql sql) {
-        List<EntityModel<?>> segments = new java.util.ArrayList<>();
-        segments.add(sql.entity());
-        for (RelationshipModel r : sql.joined()) {
-            segments.add(io.reactiveorm.mapping.Metadata.model(r.target()));
-        }
-        return segmentRows(sql, segments);
+        return segmentRows(sql, segmentsOf(sql));
     }
 
     /**
@@ -143,22 +124,41 @@ public final class SessionConnection implements StatementWatch {
      */
     public Flux<Object[]> segmentRows(RenderedSql sql, List<EntityModel<?>> segments) {
         DriverValues driver = executor.dialect().driverValues();
-        int width = segments.stream().mapToInt(m -> m.attributes().size() + m.foreignKeys().size()).sum();
+        int width = width(segments);
         return executor.query(connection, sql, 0, (row, metadata) -> {
             Object[] values = new Object[width];
-            int i = 0;
-            for (EntityModel<?> m : segments) {
-                for (AttributeModel a : m.attributes()) {
-                    values[i] = RowReader.read(row, i, a, null, driver);
-                    i++;
-                }
-                for (RelationshipModel fk : m.foreignKeys()) {
-                    values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType(), driver);
-                    i++;
-                }
-            }
+            read(row, segments, values, driver);
             return values;
         }, this);
+    }
+
+    /** The statement's entity, then each joined-loaded target. */
+    private static List<EntityModel<?>> segmentsOf(RenderedSql sql) {
+        List<EntityModel<?>> segments = new java.util.ArrayList<>();
+        segments.add(sql.entity());
+        for (RelationshipModel r : sql.joined()) {
+            segments.add(io.reactiveorm.mapping.Metadata.model(r.target()));
+        }
+        return segments;
+    }
+
+    private static int width(List<EntityModel<?>> segments) {
+        return segments.stream().mapToInt(m -> m.attributes().size() + m.foreignKeys().size()).sum();
+    }
+
+    /** Reads each segment's attributes, then its foreign keys, into {@code values} from index 0. */
+    private static void read(io.r2dbc.spi.Row row, List<EntityModel<?>> segments, Object[] values, DriverValues driver) {
+        int i = 0;
+        for (EntityModel<?> m : segments) {
+            for (AttributeModel a : m.attributes()) {
+                values[i] = RowReader.read(row, i, a, null, driver);
+                i++;
+            }
+            for (RelationshipModel fk : m.foreignKeys()) {
+                values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType(), driver);
+                i++;
+            }
+        }
     }
 
     /**
