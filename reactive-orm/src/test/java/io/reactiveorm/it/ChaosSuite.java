@@ -69,6 +69,8 @@ import reactor.core.scheduler.Schedulers;
  * cancellations). The interleaving still depends on timing, so a seed reproduces the plan, not the
  * exact run. The run prints what it did: units by kind and outcome, cancellations by phase and
  * mechanism, errors by type, rows checked, and every violation.
+ * <p>{@code -Dreactiveorm.chaos.dumpOnHang=true} prints every thread's stack, and what a hung
+ * unit's planned cancellation saw happen, when a unit does not end within its guard.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ChaosSuite {
@@ -352,6 +354,8 @@ public abstract class ChaosSuite {
         volatile Throwable error;
         volatile boolean succeeded;
         volatile boolean hung;
+        /** What the unit's planned cancellation saw happen, in order (printed for a hung unit). */
+        final java.util.Queue<String> trace = new java.util.concurrent.ConcurrentLinkedQueue<>();
         volatile boolean nestedFailedTyped;
         volatile boolean nestedSucceeded;
         /** Fires the planned cancellation when the unit enters its target phase. */
@@ -479,10 +483,15 @@ public abstract class ChaosSuite {
                     }
                     case ZIP_SIBLING -> {
                         Sinks.One<Object> sibling = Sinks.one();
-                        u.trigger = () -> sibling.tryEmitError(new SiblingFailure());
+                        u.trigger = () -> u.trace.add("sibling error: " + sibling.tryEmitError(new SiblingFailure()));
                         Mono<Object> done = body.defaultIfEmpty(u.token)
-                                .doOnSuccess(v -> sibling.tryEmitValue(Boolean.TRUE));
-                        yield Mono.zip(done, sibling.asMono()).map(both -> both.getT1());
+                                .doOnEach(signal -> u.trace.add("body " + signal.getType()))
+                                .doOnCancel(() -> u.trace.add("body cancelled"))
+                                .doOnSuccess(v -> u.trace.add("sibling value: " + sibling.tryEmitValue(Boolean.TRUE)));
+                        yield Mono.zip(done, sibling.asMono().doOnSubscribe(x -> u.trace.add("sibling subscribed")))
+                                .map(both -> both.getT1())
+                                .doOnEach(signal -> u.trace.add("zip " + signal.getType()))
+                                .doOnCancel(() -> u.trace.add("zip cancelled"));
                     }
                 };
                 sink.onCancel(running);
@@ -503,6 +512,16 @@ public abstract class ChaosSuite {
                         }));
             }).timeout(UNIT_GUARD, Mono.fromCallable(() -> {
                 u.hung = true;
+                if (Boolean.getBoolean("reactiveorm.chaos.dumpOnHang")) {
+                    StringBuilder dump = new StringBuilder("HANG DUMP unit " + u.index + " trace " + u.trace + "\n");
+                    Thread.getAllStackTraces().forEach((t, st) -> {
+                        dump.append(t.getName()).append(" ").append(t.getState()).append("\n");
+                        for (StackTraceElement e : st) {
+                            dump.append("    ").append(e).append("\n");
+                        }
+                    });
+                    System.err.println(dump);
+                }
                 return u;
             }));
         }

@@ -338,7 +338,7 @@ public final class SessionConnection implements StatementWatch {
     private Mono<Void> giveBack() {
         // the pool validates what comes back and drops what it finds broken; never close it here
         // as well: by then the pool may have lent it to someone else
-        return Mono.defer(() -> Mono.from(connection.close()))
+        return Mono.defer(() -> Handoff.givingBack(connection.close()))
                 .onErrorResume(e -> {
                     LOG.warn("giving a connection back to the pool failed", e);
                     return Mono.empty();
@@ -358,7 +358,7 @@ public final class SessionConnection implements StatementWatch {
                 })
                 : Mono.empty();
         return closePhysical
-                .then(Mono.defer(() -> Mono.from(connection.close())))
+                .then(Mono.defer(() -> Handoff.givingBack(connection.close())))
                 .onErrorResume(e -> {
                     LOG.warn("closing a discarded connection failed", e);
                     return Mono.empty();

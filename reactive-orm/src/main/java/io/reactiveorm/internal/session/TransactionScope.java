@@ -106,7 +106,13 @@ final class TransactionScope {
                         transactionOpen = eager;
                         acquiring = null;
                     }
-                    result.tryEmitValue(c);
+                    if (io.reactiveorm.internal.execution.Handoff.inProgress()) {
+                        // handed over inside another session's release: start this session's work
+                        // elsewhere, so that the release ends now (see Handoff)
+                        reactor.core.scheduler.Schedulers.boundedElastic().schedule(() -> result.tryEmitValue(c));
+                    } else {
+                        result.tryEmitValue(c);
+                    }
                 }, error -> {
                     synchronized (this) {
                         acquiring = null;
