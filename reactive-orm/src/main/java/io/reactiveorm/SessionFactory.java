@@ -285,15 +285,13 @@ public final class SessionFactory {
         }
 
         /**
-         * Reads and validates the mappings and builds the factory.
+         * Reads and validates the mappings and builds the factory. A factory without entities is
+         * allowed (SQLAlchemy's {@code text()}-only session): its sessions run {@code text(..)}
+         * statements, and naming an unregistered class fails with the fix.
          *
          * @throws io.reactiveorm.mapping.MappingException for the first bad mapping
          */
         public SessionFactory build() {
-            if (entities.isEmpty()) {
-                throw new OrmException("no entities registered. Fix: SessionFactory.builder(engine)"
-                        + ".entities(User.class, ...)");
-            }
             return new SessionFactory(this);
         }
     }

@@ -52,6 +52,16 @@ public abstract class EngineSuite extends DatabaseTest {
                 .as(StepVerifier::create).expectNext(4L).verifyComplete();
     }
 
+    /** SQLAlchemy's {@code engine.connect()} + {@code text(..)}: a factory without entities runs text statements. */
+    @Test
+    void aFactoryWithoutEntitiesRunsTextStatements() {
+        io.reactiveorm.SessionFactory plain = io.reactiveorm.SessionFactory.builder(engine).build();
+        assertThat(plain.inSession(s -> s.scalar(io.reactiveorm.sql.Sql.text("SELECT 40 + 2").select(Integer.class)))
+                .block(TIMEOUT)).isEqualTo(42);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plain.inSession(s -> s.get(User.class, 1L)).block(TIMEOUT))
+                .isInstanceOf(io.reactiveorm.OrmException.class).hasMessageContaining("User");
+    }
+
     @Test
     void createAllIsIdempotentAndDropAllRemovesTheTables() {
         db.createAll().then(db.createAll()).as(StepVerifier::create).verifyComplete();
