@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,23 +62,6 @@ class MariaDbChaosTest extends ChaosSuite {
                         + "information_schema.INNODB_TRX))").select())
                 .map(row -> "connection " + row.get(0) + " " + row.get(1) + ": " + row.get(2))
                 .collectList());
-    }
-
-    /**
-     * Off by default: r2dbc-mariadb 1.4.2 breaks under this run (seed 27182818, about 40 s in). Its
-     * {@code SimpleClient.executeWhenTransaction} takes a {@code ReentrantLock} that another thread
-     * holds, so an event-loop thread parks ({@code BlockingOperationError: Unsafe#park} under
-     * BlockHound) or the unlock fails ({@code IllegalMonitorStateException} thrown synchronously out
-     * of {@code Connection.rollbackTransaction()} while a cancelled statement's connection is handed
-     * back); the connections involved never come back and the pool is exhausted. To see it:
-     * {@code -Dtest=MariaDbChaosTest -Dreactiveorm.chaos.mariadb=true}.
-     */
-    @Test
-    @Override
-    @EnabledIfSystemProperty(named = "reactiveorm.chaos.mariadb", matches = "true",
-            disabledReason = "r2dbc-mariadb 1.4.2 SimpleClient lock misuse under cancellation: see the javadoc")
-    void cancellationsAndFailuresBreakNoPromise() {
-        super.cancellationsAndFailuresBreakNoPromise();
     }
 
     @Test

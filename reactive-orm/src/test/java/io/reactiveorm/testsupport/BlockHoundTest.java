@@ -8,6 +8,13 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.Result;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.Exceptions;
@@ -56,6 +63,35 @@ class BlockHoundTest {
                 .block();
 
         assertThat(outcome).isEqualTo(-1L);
+    }
+
+    /**
+     * r2dbc-mariadb's lock sites are allowed by name; a driver upgrade that moves or renames one
+     * fails here, instead of turning into IllegalMonitorStateExceptions under load (the driver's
+     * finally block unlocks after BlockHound's error out of lock()).
+     */
+    @Test
+    void everyMariaDbLockSiteIsAllowed() {
+        JavaClass client = new ClassFileImporter().importClass(classNamed(H2BlockHoundIntegration.MARIADB_CLIENT));
+        Set<String> callers = client.getMethodCallsFromSelf().stream()
+                .filter(call -> call.getTargetOwner().isEquivalentTo(ReentrantLock.class) && call.getName().equals("lock"))
+                .map(call -> call.getOrigin().getName())
+                .collect(Collectors.toSet());
+
+        // ArchUnit counts a lambda's calls as its enclosing method's: lambda$sendCommand$17 is sendCommand
+        assertThat(callers).isEqualTo(H2BlockHoundIntegration.MARIADB_LOCK_SITES.stream()
+                .map(m -> m.replaceAll("^lambda\\$(.+)\\$\\d+$", "$1")).collect(Collectors.toSet()));
+        Set<String> declared = Arrays.stream(classNamed(H2BlockHoundIntegration.MARIADB_CLIENT).getDeclaredMethods())
+                .map(Method::getName).collect(Collectors.toSet());
+        assertThat(declared).containsAll(H2BlockHoundIntegration.MARIADB_LOCK_SITES);
+    }
+
+    private static Class<?> classNamed(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Mono<Long> update(Connection c, String sql) {
