@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -93,6 +94,16 @@ public abstract class ChaosSuite {
     protected static final Duration SETTLE = Duration.ofSeconds(10);
     /** A unit taking longer than this hangs (it is cancelled and reported). */
     static final Duration UNIT_GUARD = Duration.ofSeconds(10);
+    /**
+     * Units that must end after a unit started, beyond {@link #UNIT_GUARD}, before it counts as hung:
+     * a machine that stalls the whole JVM (seen at a load of 14 on 2 cores: units whose first task had
+     * not started after 10 s, every thread idle at the dump) stalls every unit, which is no hang.
+     */
+    static final int PROGRESS_BEFORE_HANG = 4 * CONCURRENCY;
+    /** A unit that has not ended after this long is hung, whatever the others did. */
+    static final Duration HANG_LIMIT = Duration.ofSeconds(60);
+    /** How often the run looks for hung units. */
+    static final Duration HANG_CHECK = Duration.ofMillis(500);
     /** The whole run ends within this, or fails naming the units still in flight. */
     static final Duration RUN_LIMIT = Duration.ofMinutes(3);
     /** Short, so that an exhausted pool shows as errors instead of a stalled run. */
@@ -243,6 +254,35 @@ public abstract class ChaosSuite {
         assertThat(run.violations()).anySatisfy(v -> assertThat(v).contains("nested work with a duplicate did not fail"));
     }
 
+    /**
+     * Twin of the run's hang check: a unit that makes no progress while the others do is hung after
+     * {@link #UNIT_GUARD}; when nothing progresses (the whole JVM stalled), only after {@link #HANG_LIMIT}.
+     */
+    @Test
+    void aUnitThatStopsWhileOthersEndIsHung() {
+        long guardTicks = UNIT_GUARD.toMillis() / HANG_CHECK.toMillis();
+        long limitTicks = HANG_LIMIT.toMillis() / HANG_CHECK.toMillis();
+        Run run = new Run(defaultSeed() + 4);
+        Unit stuck = run.unit(Kind.READ);
+        Unit stalled = run.unit(Kind.READ);
+        run.inFlight.put(stuck.index, stuck);
+        run.inFlight.put(stalled.index, stalled);
+        stalled.endedBeforeLaunch = PROGRESS_BEFORE_HANG; // launched after the others ended: none ended since
+
+        run.checkHangs(guardTicks - 1);
+        run.ended.addAndGet(PROGRESS_BEFORE_HANG - 1);
+        run.checkHangs(guardTicks);
+        assertThat(stuck.hungAtTick).as("before enough others ended").isNull();
+
+        run.ended.incrementAndGet();
+        run.checkHangs(guardTicks);
+        assertThat(stuck.hungAtTick).as("hung while the others ended").isEqualTo(guardTicks);
+        assertThat(stalled.hungAtTick).as("the whole run stalled").isNull();
+
+        run.checkHangs(limitTicks);
+        assertThat(stalled.hungAtTick).as("past the hard limit").isEqualTo(limitTicks);
+    }
+
     // ---- helpers for subclasses ---------------------------------------------------------------
 
     /** Polls until the suite's engine has no connection acquired, for at most {@code deadline}; returns the last count. */
@@ -349,6 +389,14 @@ public abstract class ChaosSuite {
         final String token;
         volatile Phase phase = Phase.ACQUIRE;
         volatile Long backend;
+        /** Set when the unit left its backend (work ended, failed or was cancelled); guarded by the unit. */
+        boolean left;
+        /** The run's hang check tick and count of ended units when the unit was launched. */
+        volatile long launchedAtTick;
+        volatile long endedBeforeLaunch;
+        /** Emits when the run's hang check finds the unit hung. */
+        final Sinks.One<Long> hang = Sinks.one();
+        volatile Long hungAtTick;
         volatile boolean cancelled;
         volatile Phase cancelledIn;
         volatile Throwable error;
@@ -370,6 +418,7 @@ public abstract class ChaosSuite {
 
         void enter(Phase next) {
             phase = next;
+            trace.add("enter " + next);
             Runnable t = trigger;
             if (next == plan.target() && t != null && fired.compareAndSet(false, true)) {
                 if (plan.delayMicros() == 0) {
@@ -411,6 +460,10 @@ public abstract class ChaosSuite {
         final Map<String, LongAdder> violationCounts = new ConcurrentHashMap<>();
         /** Units that timed out acquiring a connection or hung. */
         final AtomicInteger stalls = new AtomicInteger();
+        /** Units that have ended (or hung), for {@link #checkHangs}. */
+        final AtomicLong ended = new AtomicLong();
+        /** Ticks of the run's hang check. */
+        final AtomicLong ticks = new AtomicLong();
         /** Units launched and not ended yet, to name them if the run does not end. */
         final Map<Integer, Unit> inFlight = new ConcurrentHashMap<>();
         volatile boolean exhausted;
@@ -437,6 +490,7 @@ public abstract class ChaosSuite {
                     seed, SEED_PROPERTY, target, CANCELLATIONS_PROPERTY, CONCURRENCY, POOL_SIZE);
             long start = System.nanoTime();
             int maxUnits = Math.max(1_000, target * 5);
+            Disposable ticker = Flux.interval(HANG_CHECK, HANG_CHECK).subscribe(t -> checkHangs(ticks.incrementAndGet()));
             Flux.range(0, maxUnits)
                     .takeWhile(i -> cancellations() < target && !exhausted)
                     .map(i -> {
@@ -446,7 +500,11 @@ public abstract class ChaosSuite {
                         }
                         return u;
                     })
-                    .flatMap(u -> launch(u).doOnSubscribe(x -> inFlight.put(u.index, u))
+                    .flatMap(u -> launch(u).doOnSubscribe(x -> {
+                                u.launchedAtTick = ticks.get();
+                                u.endedBeforeLaunch = ended.get();
+                                inFlight.put(u.index, u);
+                            })
                             .doOnNext(x -> inFlight.remove(u.index)), CONCURRENCY, 1)
                     .doOnNext(this::account)
                     .then()
@@ -456,8 +514,29 @@ public abstract class ChaosSuite {
                         violation("the run did not end within " + RUN_LIMIT.toMinutes() + " min", "units still in flight: " + stuck);
                         return Mono.empty();
                     })
+                    .doFinally(signal -> ticker.dispose())
                     .block();
+            ticker.dispose();
             elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        }
+
+        /**
+         * Called every {@link #HANG_CHECK} by the run's ticker (one for the run: a timer per unit,
+         * cancelled when its unit ends, takes a lock inside the JDK's timer queue on a non-blocking
+         * thread): a unit in flight counts as hung once it has run for {@link #UNIT_GUARD} while at
+         * least {@link #PROGRESS_BEFORE_HANG} units ended after it started, or for {@link #HANG_LIMIT}.
+         */
+        void checkHangs(long tick) {
+            for (Unit u : inFlight.values()) {
+                long ranFor = (tick - u.launchedAtTick) * HANG_CHECK.toMillis();
+                if (ranFor >= UNIT_GUARD.toMillis()
+                        && (ended.get() - u.endedBeforeLaunch >= PROGRESS_BEFORE_HANG || ranFor >= HANG_LIMIT.toMillis())) {
+                    if (u.hungAtTick == null) {
+                        u.hungAtTick = tick;
+                    }
+                    u.hang.tryEmitValue(tick);
+                }
+            }
         }
 
         /** Runs one unit with its planned cancellation; emits it once it has ended (or was cancelled). */
@@ -465,7 +544,10 @@ public abstract class ChaosSuite {
             return Mono.<Unit>create(sink -> {
                 Disposable.Swap running = Disposables.swap();
                 Mono<Object> body = body(u)
-                        .doOnSubscribe(x -> u.enter(Phase.ACQUIRE))
+                        .doOnSubscribe(x -> {
+                            u.trace.add("body subscribed on " + Thread.currentThread().getName());
+                            u.enter(Phase.ACQUIRE);
+                        })
                         .doOnCancel(() -> {
                             u.cancelled = true;
                             u.cancelledIn = u.phase;
@@ -497,7 +579,11 @@ public abstract class ChaosSuite {
                 sink.onCancel(running);
                 // each unit starts on a thread of its own: H2 runs a statement on the subscribing thread,
                 // so without this a unit would run to its end inside subscribe(), out of reach of a cancel
-                running.update(planned.subscribeOn(Schedulers.boundedElastic()).subscribe(
+                u.trace.add("launched");
+                running.update(Mono.defer(() -> {
+                    u.trace.add("subscribing on " + Thread.currentThread().getName());
+                    return planned;
+                }).doOnSubscribe(x -> u.trace.add("subscribed")).subscribeOn(Schedulers.boundedElastic()).subscribe(
                         v -> {
                             u.succeeded = true;
                             sink.success(u);
@@ -510,10 +596,13 @@ public abstract class ChaosSuite {
                             u.succeeded = true;
                             sink.success(u);
                         }));
-            }).timeout(UNIT_GUARD, Mono.fromCallable(() -> {
+            }).timeout(u.hang.asMono(), Mono.fromCallable(() -> {
                 u.hung = true;
                 if (Boolean.getBoolean("reactiveorm.chaos.dumpOnHang")) {
                     StringBuilder dump = new StringBuilder("HANG DUMP unit " + u.index + " trace " + u.trace + "\n");
+                    dump.append("acquired connections: ").append(engine.acquiredConnections()).append("\n");
+                    inFlight.values().forEach(o -> dump.append("  in flight: ").append(describeUnit(o)).append(" ")
+                            .append(o.trace).append("\n"));
                     Thread.getAllStackTraces().forEach((t, st) -> {
                         dump.append(t.getName()).append(" ").append(t.getState()).append("\n");
                         for (StackTraceElement e : st) {
@@ -657,7 +746,15 @@ public abstract class ChaosSuite {
         /** The unit's first statement: reads its backend and holds it while the unit runs. */
         Mono<Long> backend(Session s, Unit u) {
             return s.scalar(Sql.text(backendIdSql()).select(Long.class)).doOnNext(id -> {
-                u.backend = id;
+                u.trace.add("backend " + id + " on " + Thread.currentThread().getName());
+                synchronized (u) {
+                    // a cancel may overtake the value on its way down (Reactive Streams lets a value
+                    // arrive shortly after cancel()): a unit that has left holds no backend any more
+                    if (u.left) {
+                        return;
+                    }
+                    u.backend = id;
+                }
                 Integer other = openBackends.putIfAbsent(id, u.index);
                 if (other != null && other != u.index) {
                     violation("two units share backend", "units " + other + " and " + u.index + " (" + u.plan.kind()
@@ -667,7 +764,11 @@ public abstract class ChaosSuite {
         }
 
         void leave(Unit u) {
-            Long id = u.backend;
+            Long id;
+            synchronized (u) {
+                u.left = true;
+                id = u.backend;
+            }
             if (id != null) {
                 openBackends.remove(id, u.index);
             }
@@ -680,13 +781,15 @@ public abstract class ChaosSuite {
 
         /** Classifies a unit that ended: outcome, errors (expected or not), and the unit-level promises. */
         void account(Unit u) {
+            ended.incrementAndGet();
             Kind kind = u.plan.kind();
             String outcome = u.hung ? "hung" : u.succeeded ? "succeeded" : u.error != null ? "failed" : "cancelled";
             count(outcomes, kind + " " + outcome);
             if (u.hung) {
                 stalled();
                 violation("a unit hung", "unit " + u.index + " (" + kind + ", " + u.plan.cancel() + " at " + u.plan.target()
-                        + ") did not end within " + UNIT_GUARD.toSeconds() + " s; it was in " + u.phase);
+                        + ") did not end within " + UNIT_GUARD.toSeconds() + " s while " + PROGRESS_BEFORE_HANG + " units started after it ended (or within "
+                        + HANG_LIMIT.toSeconds() + " s); it was in " + u.phase);
             }
             Throwable e = u.error;
             if (e != null) {

@@ -61,16 +61,21 @@ final class OperationQueue {
             Task<T> task = new Task<>(operation, sink, kind);
             sink.onRequest(task::demand);
             sink.onCancel(task::cancelTask);
+            boolean streaming;
             synchronized (this) {
-                if (kind != Kind.ALWAYS && running != null && running.kind == Kind.STREAM) {
-                    sink.error(new io.reactiveorm.OrmException("this session is streaming a query (session.stream), "
-                            + "which holds its connection until the stream is consumed, so it cannot run another "
-                            + "operation now. Fix: collect the streamed rows first (collectList, buffer), use "
-                            + "session.scalars (which buffers and lets the pipeline use the session), or use a "
-                            + "second session for the other work"));
-                    return;
+                streaming = kind != Kind.ALWAYS && running != null && running.kind == Kind.STREAM;
+                if (!streaming) {
+                    waiting.add(task);
                 }
-                waiting.add(task);
+            }
+            // signals go out with no lock held: what the subscriber runs on them may come back here
+            if (streaming) {
+                sink.error(new io.reactiveorm.OrmException("this session is streaming a query (session.stream), "
+                        + "which holds its connection until the stream is consumed, so it cannot run another "
+                        + "operation now. Fix: collect the streamed rows first (collectList, buffer), use "
+                        + "session.scalars (which buffers and lets the pipeline use the session), or use a "
+                        + "second session for the other work"));
+                return;
             }
             drain();
         }, FluxSink.OverflowStrategy.BUFFER);
@@ -133,12 +138,14 @@ final class OperationQueue {
         }
 
         void start() {
+            boolean skip;
             synchronized (this) {
-                if (cancelled) {
-                    finished(this);
-                    return;
-                }
-                started = true;
+                skip = cancelled;
+                started = !skip;
+            }
+            if (skip) {
+                finished(this);
+                return;
             }
             Publisher<T> publisher;
             try {

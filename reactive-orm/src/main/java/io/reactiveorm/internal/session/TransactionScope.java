@@ -85,6 +85,7 @@ final class TransactionScope {
     /** The connection, acquired on first use: with its transaction begun for an eager scope. */
     Mono<SessionConnection> connection() {
         return Mono.deferContextual(context -> {
+            Sinks.One<SessionConnection> result = Sinks.one();
             synchronized (this) {
                 if (connection != null) {
                     return Mono.just(connection);
@@ -97,30 +98,31 @@ final class TransactionScope {
                             + "owner, e.g. Spring's transaction manager, committed or rolled it back), so it has no "
                             + "connection any more. Fix: use the session only inside its transaction"));
                 }
-                Sinks.One<SessionConnection> result = Sinks.one();
-                Mono<SessionConnection> pending = result.asMono();
-                acquiring = pending;
-                executor.acquire(eager, isolation).contextWrite(context).subscribe(c -> {
-                    synchronized (this) {
-                        connection = c;
-                        transactionOpen = eager;
-                        acquiring = null;
-                    }
-                    if (io.reactiveorm.internal.execution.Handoff.inProgress()) {
-                        // handed over inside another session's release: start this session's work
-                        // elsewhere, so that the release ends now (see Handoff)
-                        reactor.core.scheduler.Schedulers.boundedElastic().schedule(() -> result.tryEmitValue(c));
-                    } else {
-                        result.tryEmitValue(c);
-                    }
-                }, error -> {
-                    synchronized (this) {
-                        acquiring = null;
-                    }
-                    result.tryEmitError(error);
-                });
-                return pending;
+                acquiring = result.asMono();
             }
+            // subscribed outside the monitor: the pool may deliver on this thread, and run other
+            // sessions' work here, while its own delivery thread waits to hand this session a
+            // connection (or its timeout); holding the monitor then stalled both (chaos suite, loaded machine)
+            executor.acquire(eager, isolation).contextWrite(context).subscribe(c -> {
+                synchronized (this) {
+                    connection = c;
+                    transactionOpen = eager;
+                    acquiring = null;
+                }
+                if (io.reactiveorm.internal.execution.Handoff.inProgress()) {
+                    // handed over inside another session's release: start this session's work
+                    // elsewhere, so that the release ends now (see Handoff)
+                    reactor.core.scheduler.Schedulers.boundedElastic().schedule(() -> result.tryEmitValue(c));
+                } else {
+                    result.tryEmitValue(c);
+                }
+            }, error -> {
+                synchronized (this) {
+                    acquiring = null;
+                }
+                result.tryEmitError(error);
+            });
+            return result.asMono();
         });
     }
 
