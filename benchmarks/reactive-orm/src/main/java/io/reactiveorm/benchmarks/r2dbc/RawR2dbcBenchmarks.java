@@ -13,6 +13,7 @@ import io.reactiveorm.benchmarks.common.Checks;
 import io.reactiveorm.benchmarks.common.Contender;
 import io.reactiveorm.benchmarks.common.Dataset;
 import io.reactiveorm.benchmarks.common.StreamConsumer;
+import io.reactiveorm.benchmarks.counting.StatementCounter;
 import io.reactiveorm.benchmarks.r2dbc.RawModel.RawNewUser;
 import io.reactiveorm.benchmarks.r2dbc.RawModel.RawPost;
 import io.reactiveorm.benchmarks.r2dbc.RawModel.RawStreamRow;
@@ -385,11 +386,16 @@ public class RawR2dbcBenchmarks {
     /**
      * The rows of {@code stream_rows}. With {@code fetchSize} 0 the driver sends one query and reads
      * rows as demand allows (TCP backpressure); otherwise it fetches a portal that many rows at a time.
+     * The statement is executed as created, not as {@code fetchSize} returns it: r2dbc-proxy passes
+     * {@code fetchSize}'s return value through unwrapped, so a chained {@code execute()} would bypass
+     * the statement counter of the check.
      */
     private static Flux<RawStreamRow> stream(ConnectionFactory factory, int fetchSize) {
-        return Flux.usingWhen(Mono.from(factory.create()),
-                c -> Flux.from(c.createStatement(STREAM).fetchSize(fetchSize).execute()).concatMap(r -> r.map(RawStreamRow::of)),
-                Connection::close);
+        return Flux.usingWhen(Mono.from(factory.create()), c -> {
+            Statement statement = c.createStatement(STREAM);
+            statement.fetchSize(fetchSize);
+            return Flux.from(statement.execute()).concatMap(r -> r.map(RawStreamRow::of));
+        }, Connection::close);
     }
 
     private static long streamed(Flux<RawStreamRow> rows) {

@@ -14,6 +14,7 @@ import io.reactiveorm.benchmarks.common.Checks;
 import io.reactiveorm.benchmarks.common.Contender;
 import io.reactiveorm.benchmarks.common.Dataset;
 import io.reactiveorm.benchmarks.common.StreamConsumer;
+import io.reactiveorm.benchmarks.counting.StatementCounter;
 import io.reactiveorm.benchmarks.spring.Entities.NewUser;
 import io.reactiveorm.benchmarks.spring.Entities.NewUserRepository;
 import io.reactiveorm.benchmarks.spring.Entities.Post;
