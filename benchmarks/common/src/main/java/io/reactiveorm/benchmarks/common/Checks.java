@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -35,6 +36,13 @@ public final class Checks {
 
     /** The system property naming the run's profile (recorded with each check). */
     public static final String PROFILE_PROPERTY = "bench.profile";
+
+    /** The {@code verified} text of every contender's {@code web_mix_c64} check. */
+    public static final String WEB_MIX_VERIFIED = String.format(Locale.ROOT,
+            "%,d requests with %d in flight, each loading the requested user and its %d posts and changing its first "
+                    + "post, every operation; after one batch, the first posts' views grew by exactly %,d in the "
+                    + "database, and no other post's", Dataset.WEB_MIX_BATCH, Dataset.CONCURRENCY,
+            Dataset.POSTS_PER_USER, Dataset.WEB_MIX_BATCH);
 
     private Checks() {
     }
@@ -95,6 +103,28 @@ public final class Checks {
         if (actual != expected) {
             throw new IllegalStateException("result check failed: expected " + expected + " " + what + ", got " + actual);
         }
+    }
+
+    /**
+     * Throws unless a {@code web_mix_c64} request loaded the user it asked for with all its posts
+     * and changed that user's first post ({@link Dataset#firstPostOf}).
+     */
+    public static void requireWebRequest(long requested, long user, int posts, long changedPost) {
+        require(user == requested, "requested user %d, got %d", requested, user);
+        requireCount(posts, Dataset.POSTS_PER_USER, "posts of user " + requested);
+        require(changedPost == Dataset.firstPostOf(requested), "user %d: changed post %d, not its first post %d",
+                requested, changedPost, Dataset.firstPostOf(requested));
+    }
+
+    /**
+     * Throws unless one {@code web_mix_c64} batch of {@code requests} added one view to each of
+     * {@code requests} first posts and nothing else: {@code allBefore}/{@code allAfter} from
+     * {@link Dataset#ALL_POST_VIEWS_SQL}, {@code firstBefore}/{@code firstAfter} from
+     * {@link Dataset#FIRST_POST_VIEWS_SQL}.
+     */
+    public static void requireWebMixCommitted(long requests, long allBefore, long allAfter, long firstBefore, long firstAfter) {
+        requireCount(firstAfter - firstBefore, requests, "views added to first posts");
+        requireCount(allAfter - allBefore, requests, "views added to all posts");
     }
 
     private static Map<String, Object> base(Contender contender, String benchmark) {

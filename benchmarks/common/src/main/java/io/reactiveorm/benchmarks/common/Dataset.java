@@ -42,10 +42,16 @@ public final class Dataset {
     public static final int QUERY_LIMIT = 100;
     /** Width of {@code query_100}'s age range (ages run 18..77). */
     public static final int QUERY_AGE_SPAN = 20;
-    /** Requests in flight in {@code get_by_key_c64}. */
+    /** Requests in flight in {@code get_by_key_c64} and {@code web_mix_c64}. */
     public static final int CONCURRENCY = 64;
     /** Gets per measured invocation of {@code get_by_key_c64}. */
     public static final int C64_BATCH = 1024;
+    /** Requests per measured invocation of {@code web_mix_c64} (64 in flight), each for a different user. */
+    public static final int WEB_MIX_BATCH = 512;
+    /** The views of every post: a {@code web_mix_c64} batch adds exactly one per request. */
+    public static final String ALL_POST_VIEWS_SQL = "SELECT sum(views) FROM posts";
+    /** The views of every user's first post ({@link #firstPostOf}), where those increments must all land. */
+    public static final String FIRST_POST_VIEWS_SQL = "SELECT sum(views) FROM posts WHERE (id - 1) % " + POSTS_PER_USER + " = 0";
     /** Rows of demand a stream consumer asks for at a time. */
     public static final int STREAM_DEMAND = 256;
     /** Seed of every contender's key choices. */
@@ -55,10 +61,12 @@ public final class Dataset {
      * Statements that put the database back in the state every benchmark starts from, run in each
      * benchmark's trial set-up (before warm-up, never measured): {@code update_flush_1k} leaves
      * thousands of dead row versions in {@code users} that would slow every later read of it (and
-     * so favour whichever contender ran first), and a checkpoint keeps earlier writes from being
+     * so favour whichever contender ran first), {@code web_mix_c64} leaves some in {@code posts}
+     * (a plain vacuum clears those), and a checkpoint keeps earlier writes from being
      * flushed during the measurement. Each runs in auto-commit.
      */
-    public static final List<String> RESET_STATEMENTS = List.of("VACUUM FULL ANALYZE users", "CHECKPOINT");
+    public static final List<String> RESET_STATEMENTS = List.of("VACUUM FULL ANALYZE users", "VACUUM ANALYZE posts",
+            "CHECKPOINT");
 
     /** {@link #RESET_STATEMENTS} for MariaDB, where InnoDB purges old row versions itself: fresh statistics. */
     public static final List<String> MARIADB_RESET_STATEMENTS = List.of("ANALYZE TABLE users");
@@ -79,6 +87,31 @@ public final class Dataset {
     /** A user id in 1..USERS. */
     public static long userId(SplittableRandom random) {
         return 1 + random.nextInt(USERS);
+    }
+
+    /**
+     * Fills {@code ids} with distinct user ids in 1..USERS, in random order: {@code web_mix_c64}'s
+     * requests of one batch each change a different user's post, so none waits for another's row
+     * lock and none overwrites another's change.
+     */
+    public static void distinctUserIds(SplittableRandom random, long[] ids) {
+        if (ids.length > USERS) {
+            throw new IllegalArgumentException("only " + USERS + " distinct users, not " + ids.length);
+        }
+        boolean[] taken = new boolean[USERS + 1];
+        for (int i = 0; i < ids.length; i++) {
+            long id;
+            do {
+                id = userId(random);
+            } while (taken[(int) id]);
+            taken[(int) id] = true;
+            ids[i] = id;
+        }
+    }
+
+    /** The post {@code web_mix_c64} changes for user {@code userId}: its post with the lowest id. */
+    public static long firstPostOf(long userId) {
+        return (userId - 1) * POSTS_PER_USER + 1;
     }
 
     /** The first id of a window of {@code size} consecutive users. */

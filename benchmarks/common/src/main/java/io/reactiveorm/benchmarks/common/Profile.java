@@ -4,8 +4,8 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * How long and how often each benchmark runs. {@code default} finishes the whole suite (35
- * benchmarks, four contenders) in about 14 minutes on 2 cores: one fork each, 14 s of warm-up
+ * How long and how often each benchmark runs. {@code default} finishes the whole suite (39
+ * benchmarks, four contenders) in about 20 minutes on 2 cores: one fork each, 14 s of warm-up
  * (on 2 cores the JIT needs about that long before throughput levels off), five 1 s iterations
  * for the error bars. {@code full} runs 3 forks with longer warm-up and more iterations (about
  * an hour and a half). {@code smoke} only checks that every benchmark runs.

@@ -17,7 +17,9 @@ public enum Workload {
             "Load 1,000 users with their posts (10 each) and the posts' tags (3 each), best idiom."),
     GRAPH_LOAD_1K_NAIVE("graph_load_1k_naive", "ops/s",
             "The same graph with one query per parent (N+1: 11,001 queries)."),
-    STREAM_1M("stream_1m", "rows/s", "Stream 1,000,000 rows through a backpressured publisher, 256 rows of demand at a time.");
+    STREAM_1M("stream_1m", "rows/s", "Stream 1,000,000 rows through a backpressured publisher, 256 rows of demand at a time."),
+    WEB_MIX_C64("web_mix_c64", "ops/s",
+            "A web request, 64 in flight: get a user, load its posts (selectin), change one post, commit.");
 
     private final String id;
     private final String unit;

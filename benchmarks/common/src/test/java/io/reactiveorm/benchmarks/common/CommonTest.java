@@ -23,6 +23,20 @@ class CommonTest {
     }
 
     @Test
+    void webMixBatchesAskForDistinctUsersAndChangeTheirFirstPosts() {
+        long[] ids = new long[Dataset.WEB_MIX_BATCH];
+        Dataset.distinctUserIds(Dataset.random(), ids);
+        assertThat(java.util.Arrays.stream(ids).distinct().count()).isEqualTo(Dataset.WEB_MIX_BATCH);
+        assertThat(java.util.Arrays.stream(ids).min().getAsLong()).isGreaterThanOrEqualTo(1);
+        assertThat(java.util.Arrays.stream(ids).max().getAsLong()).isLessThanOrEqualTo(Dataset.USERS);
+        assertThat(Dataset.firstPostOf(1)).isEqualTo(1);
+        assertThat(Dataset.firstPostOf(3)).isEqualTo(21);
+        assertThat(Workload.ofBenchmark("web_mix_c64")).isEqualTo(Workload.WEB_MIX_C64);
+        assertThatThrownBy(() -> Checks.requireWebRequest(3, 3, 10, 22)).hasMessageContaining("not its first post 21");
+        assertThatThrownBy(() -> Checks.requireWebMixCommitted(512, 0, 513, 0, 512)).hasMessageContaining("all posts");
+    }
+
+    @Test
     void benchmarkNamesCarryWorkloadVariantAndContender() {
         assertThat(Workload.ofBenchmark("insert_flush_10k__unnest")).isEqualTo(Workload.INSERT_FLUSH_10K);
         assertThat(Workload.variantOf("insert_flush_10k__unnest")).isEqualTo("unnest");

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -40,9 +41,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * (no transaction), {@code withTransaction} for writes, HQL selection queries, {@code persistAll}
  * with keys allocated 1000 at a time from a sequence (pooled-lo) and {@code hibernate.jdbc.batch_size}
  * 1000 so inserts and updates go out in batches, one join-fetch query for the graph, and
- * {@code Mutiny.fetch} per collection for the N+1 variant. Hibernate Reactive has no streaming
- * query: {@code stream_1m} reads pages of {@value #PAGE} rows by key (keyset pagination) in
- * stateless sessions and emits them through a {@code Multi}, on demand.
+ * {@code Mutiny.fetch} per collection for the N+1 variant, {@code find} and {@code fetch} of the
+ * posts in a web request. Hibernate Reactive has no streaming query: {@code stream_1m} reads pages
+ * of {@value #PAGE} rows by key (keyset pagination) in stateless sessions and emits them through a
+ * {@code Multi}, on demand.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -65,6 +67,7 @@ public class HibernateReactiveBenchmarks {
     private CountingStatementLogger statements;
     private SplittableRandom random;
     private final long[] keys = new long[Dataset.C64_BATCH];
+    private final long[] webKeys = new long[Dataset.WEB_MIX_BATCH];
 
     /** Boots Hibernate Reactive and runs this benchmark's check once. */
     @Setup(Level.Trial)
@@ -157,6 +160,12 @@ public class HibernateReactiveBenchmarks {
         StreamConsumer<StreamRow> consumer = new StreamConsumer<>(StreamRow::getId);
         stream().subscribe(consumer);
         return consumer.awaitAndVerify();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Dataset.WEB_MIX_BATCH)
+    public long web_mix_c64() {
+        return webMix();
     }
 
     // ---- operations ----------------------------------------------------------------------------
@@ -255,6 +264,34 @@ public class HibernateReactiveBenchmarks {
         return users;
     }
 
+    /** {@link Dataset#WEB_MIX_BATCH} web requests for distinct users, 64 in flight, each checked. */
+    private long webMix() {
+        Dataset.distinctUserIds(random, webKeys);
+        long n = Multi.createFrom().range(0, webKeys.length)
+                .onItem().transformToUni(i -> webRequest(webKeys[i]).invoke(user -> Checks.requireWebRequest(webKeys[i],
+                        user.id, user.posts.size(), firstPost(user).id)))
+                .merge(Dataset.CONCURRENCY)
+                .collect().with(java.util.stream.Collectors.counting())
+                .await().atMost(TIMEOUT);
+        requireCount(n, Dataset.WEB_MIX_BATCH, "requests");
+        return n;
+    }
+
+    /**
+     * One web request in {@code withTransaction}: {@code find} the user, {@code fetch} its posts,
+     * one more view on the first post, and the flush at commit writes it. Emits the user.
+     */
+    private Uni<User> webRequest(long userId) {
+        return factory.withTransaction(s -> s.find(User.class, userId)
+                .call(user -> s.fetch(user.getPosts()))
+                .invoke(user -> firstPost(user).views++));
+    }
+
+    /** The user's post with the lowest id: the one a web request changes. */
+    private static Post firstPost(User user) {
+        return user.posts.stream().min(Comparator.comparingLong(Post::getId)).orElseThrow();
+    }
+
     /** Pages of rows by key, each read in a stateless session when the consumer wants more. */
     private Multi<StreamRow> stream() {
         return Multi.createBy().repeating()
@@ -338,6 +375,19 @@ public class HibernateReactiveBenchmarks {
                 stream_1m();
                 verified = "1,000,000 rows, each id once (count and id sum), every operation; read in pages of "
                         + PAGE + " rows by key, since Hibernate Reactive has no streaming query";
+            }
+            case "web_mix_c64" -> {
+                statements.stop();
+                long allBefore = scalar(Dataset.ALL_POST_VIEWS_SQL);
+                long firstBefore = scalar(Dataset.FIRST_POST_VIEWS_SQL);
+                statements.start();
+                webMix();
+                long counted = statements.stop();
+                Checks.requireWebMixCommitted(Dataset.WEB_MIX_BATCH, allBefore, scalar(Dataset.ALL_POST_VIEWS_SQL),
+                        firstBefore, scalar(Dataset.FIRST_POST_VIEWS_SQL));
+                require(counted % Dataset.WEB_MIX_BATCH == 0, "statement count %d is not a multiple of %d", counted,
+                        Dataset.WEB_MIX_BATCH);
+                return Checks.Outcome.of(counted / Dataset.WEB_MIX_BATCH + 2, COUNTED, Checks.WEB_MIX_VERIFIED);
             }
             default -> throw new IllegalArgumentException("no check for " + method);
         }

@@ -15,8 +15,10 @@ import io.reactiveorm.benchmarks.common.StreamConsumer;
 import io.reactiveorm.benchmarks.r2dbc.NewUsersTable;
 import io.reactiveorm.benchmarks.r2dbc.Sql;
 import io.reactiveorm.testing.StatementRecorder;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -54,6 +56,7 @@ public class ReactiveOrmBenchmarks {
     private SessionFactory db;
     private SplittableRandom random;
     private final long[] keys = new long[Dataset.C64_BATCH];
+    private final long[] webKeys = new long[Dataset.WEB_MIX_BATCH];
 
     /** Builds the engine and session factory and runs this benchmark's check once. */
     @Setup(Level.Trial)
@@ -117,6 +120,12 @@ public class ReactiveOrmBenchmarks {
         StreamConsumer<StreamRow> consumer = new StreamConsumer<>(StreamRow::getId);
         JdkFlowAdapter.publisherToFlowPublisher(db.inSessionMany(s -> s.stream(select(StreamRow.class)))).subscribe(consumer);
         return consumer.awaitAndVerify();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Dataset.WEB_MIX_BATCH)
+    public long web_mix_c64() {
+        return webMix();
     }
 
     // ---- operations ----------------------------------------------------------------------------
@@ -206,6 +215,31 @@ public class ReactiveOrmBenchmarks {
                         .then(Mono.just(users))));
     }
 
+    /** {@link Dataset#WEB_MIX_BATCH} web requests for distinct users, 64 in flight, each checked. */
+    private long webMix() {
+        Dataset.distinctUserIds(random, webKeys);
+        Long n = Flux.range(0, webKeys.length)
+                .flatMap(i -> webRequest(webKeys[i]).doOnNext(user -> Checks.requireWebRequest(webKeys[i], user.id,
+                        user.posts.size(), firstPost(user).id)), Dataset.CONCURRENCY)
+                .count().block(TIMEOUT);
+        requireCount(n, Dataset.WEB_MIX_BATCH, "requests");
+        return n;
+    }
+
+    /**
+     * One web request in one unit of work: the user by key with its posts ({@code selectin}), one
+     * more view on its first post, and the commit's flush writes it. Emits the user.
+     */
+    private Mono<User> webRequest(long userId) {
+        return db.inTransaction(s -> s.one(select(User.class).where(User_.id.eq(userId)).options(selectin(User_.posts)))
+                .doOnNext(user -> firstPost(user).views++));
+    }
+
+    /** The user's post with the lowest id: the one a web request changes. */
+    private static Post firstPost(User user) {
+        return user.posts.stream().min(Comparator.comparingLong(Post::getId)).orElseThrow();
+    }
+
     private static List<User> checkedGraph(Mono<List<User>> graph) {
         List<User> users = graph.block(TIMEOUT);
         requireCount(users.size(), Dataset.GRAPH_USERS, "users");
@@ -268,6 +302,16 @@ public class ReactiveOrmBenchmarks {
                 case "stream_1m" -> {
                     stream_1m();
                     verified = "1,000,000 rows, each id once (count and id sum), every operation";
+                }
+                case "web_mix_c64" -> {
+                    ConnectionFactory admin = engine.connectionFactory();
+                    long allBefore = Sql.scalar(admin, Dataset.ALL_POST_VIEWS_SQL);
+                    long firstBefore = Sql.scalar(admin, Dataset.FIRST_POST_VIEWS_SQL);
+                    webMix();
+                    perOperation = Dataset.WEB_MIX_BATCH;
+                    Checks.requireWebMixCommitted(Dataset.WEB_MIX_BATCH, allBefore, Sql.scalar(admin, Dataset.ALL_POST_VIEWS_SQL),
+                            firstBefore, Sql.scalar(admin, Dataset.FIRST_POST_VIEWS_SQL));
+                    verified = Checks.WEB_MIX_VERIFIED;
                 }
                 default -> throw new IllegalArgumentException("no check for " + method);
             }

@@ -13,6 +13,7 @@ import io.reactiveorm.benchmarks.common.Checks;
 import io.reactiveorm.benchmarks.common.Contender;
 import io.reactiveorm.benchmarks.common.Dataset;
 import io.reactiveorm.benchmarks.common.StreamConsumer;
+import io.reactiveorm.benchmarks.counting.StatementCounter;
 import io.reactiveorm.benchmarks.r2dbc.RawModel.RawNewUser;
 import io.reactiveorm.benchmarks.r2dbc.RawModel.RawPost;
 import io.reactiveorm.benchmarks.r2dbc.RawModel.RawStreamRow;
@@ -20,6 +21,7 @@ import io.reactiveorm.benchmarks.r2dbc.RawModel.RawTag;
 import io.reactiveorm.benchmarks.r2dbc.RawModel.RawUser;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +51,7 @@ import reactor.core.publisher.Mono;
  * two ways, multi-row {@code VALUES ... RETURNING} (1,000 rows a statement) and
  * {@code unnest(arrays) ... RETURNING} (one statement); updates as one {@code unnest} statement and
  * as one statement with 1,000 bind sets; the stream with and without a fetch size. The report takes
- * the faster of each.
+ * the faster of each. A web request ({@code web_mix_c64}) reads and writes in one transaction.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -75,12 +77,14 @@ public class RawR2dbcBenchmarks {
     static final String UPDATE_UNNEST = "UPDATE users SET visits = v.visits FROM unnest($1::int8[], $2::int4[])"
             + " AS v (id, visits) WHERE users.id = v.id";
     static final String UPDATE_ONE = "UPDATE users SET visits = $1 WHERE id = $2";
+    static final String UPDATE_POST_VIEWS = "UPDATE posts SET views = $1 WHERE id = $2";
     static final String COUNTED = "r2dbc-proxy: statements executed plus begin/commit/rollback";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private ConnectionPool pool;
     private SplittableRandom random;
     private final long[] keys = new long[Dataset.C64_BATCH];
+    private final long[] webKeys = new long[Dataset.WEB_MIX_BATCH];
 
     /** Opens the pool and runs this benchmark's check once, counting its statements. */
     @Setup(Level.Trial)
@@ -159,6 +163,12 @@ public class RawR2dbcBenchmarks {
     @OperationsPerInvocation(Dataset.STREAM_ROWS)
     public long stream_1m__fetch_size_256() {
         return streamed(stream(pool, 256));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Dataset.WEB_MIX_BATCH)
+    public long web_mix_c64() {
+        return webMix(pool);
     }
 
     // ---- operations (the same code runs measured and counted) ----------------------------------
@@ -382,14 +392,56 @@ public class RawR2dbcBenchmarks {
         return users;
     }
 
+    /** {@link Dataset#WEB_MIX_BATCH} web requests for distinct users, 64 in flight, each checked. */
+    private long webMix(ConnectionFactory factory) {
+        Dataset.distinctUserIds(random, webKeys);
+        Long n = Flux.range(0, webKeys.length)
+                .flatMap(i -> webRequest(factory, webKeys[i])
+                        .doOnNext(u -> Checks.requireWebRequest(webKeys[i], u.id, u.posts.size(), u.posts.get(0).id)),
+                        Dataset.CONCURRENCY)
+                .count().block(TIMEOUT);
+        requireCount(n, Dataset.WEB_MIX_BATCH, "requests");
+        return n;
+    }
+
+    /**
+     * One web request in one transaction: the user by key, its posts, one more view on its first
+     * post (written as the new value, as an ORM's flush writes it), commit. Emits the user with
+     * its posts, the changed one first.
+     */
+    private static Mono<RawUser> webRequest(ConnectionFactory factory, long userId) {
+        return Mono.usingWhen(Mono.from(factory.create()), c -> Mono.from(c.beginTransaction())
+                .then(Flux.from(c.createStatement(GET_BY_KEY).bind(0, userId).execute())
+                        .concatMap(r -> r.map(RawUser::of)).singleOrEmpty())
+                .flatMap(user -> Flux.from(c.createStatement(POSTS_OF_USER).bind(0, user.id).execute())
+                        .concatMap(r -> r.map(RawPost::of)).collectList()
+                        .flatMap(posts -> {
+                            posts.sort(Comparator.comparingLong(p -> p.id));
+                            user.posts.addAll(posts);
+                            RawPost first = posts.get(0);
+                            first.views++;
+                            return Flux.from(c.createStatement(UPDATE_POST_VIEWS).bind(0, first.views).bind(1, first.id)
+                                            .execute())
+                                    .concatMap(Result::getRowsUpdated).reduce(0L, Long::sum)
+                                    .doOnNext(rows -> requireCount(rows, 1, "updated posts"))
+                                    .thenReturn(user);
+                        }))
+                .flatMap(user -> Mono.from(c.commitTransaction()).thenReturn(user)), Connection::close);
+    }
+
     /**
      * The rows of {@code stream_rows}. With {@code fetchSize} 0 the driver sends one query and reads
      * rows as demand allows (TCP backpressure); otherwise it fetches a portal that many rows at a time.
+     * The statement is executed as created, not as {@code fetchSize} returns it: r2dbc-proxy passes
+     * {@code fetchSize}'s return value through unwrapped, so a chained {@code execute()} would bypass
+     * the statement counter of the check.
      */
     private static Flux<RawStreamRow> stream(ConnectionFactory factory, int fetchSize) {
-        return Flux.usingWhen(Mono.from(factory.create()),
-                c -> Flux.from(c.createStatement(STREAM).fetchSize(fetchSize).execute()).concatMap(r -> r.map(RawStreamRow::of)),
-                Connection::close);
+        return Flux.usingWhen(Mono.from(factory.create()), c -> {
+            Statement statement = c.createStatement(STREAM);
+            statement.fetchSize(fetchSize);
+            return Flux.from(statement.execute()).concatMap(r -> r.map(RawStreamRow::of));
+        }, Connection::close);
     }
 
     private static long streamed(Flux<RawStreamRow> rows) {
@@ -443,6 +495,15 @@ public class RawR2dbcBenchmarks {
             case "stream_1m__no_fetch_size", "stream_1m__fetch_size_256" -> {
                 streamed(stream(counted, method.endsWith("256") ? 256 : 0));
                 verified = "1,000,000 rows, each id once (count and id sum), every operation";
+            }
+            case "web_mix_c64" -> {
+                long allBefore = Sql.scalar(pool, Dataset.ALL_POST_VIEWS_SQL);
+                long firstBefore = Sql.scalar(pool, Dataset.FIRST_POST_VIEWS_SQL);
+                webMix(counted);
+                perOperation = Dataset.WEB_MIX_BATCH;
+                Checks.requireWebMixCommitted(Dataset.WEB_MIX_BATCH, allBefore, Sql.scalar(pool, Dataset.ALL_POST_VIEWS_SQL),
+                        firstBefore, Sql.scalar(pool, Dataset.FIRST_POST_VIEWS_SQL));
+                verified = Checks.WEB_MIX_VERIFIED;
             }
             default -> throw new IllegalArgumentException("no check for " + method);
         }

@@ -63,7 +63,7 @@ public final class Targets {
         }
     }
 
-    /** The targets of issue 5. */
+    /** The targets of issues 5 and 13 ({@code web_mix_c64}). */
     public static List<Target> all() {
         return List.of(
                 new Target("get_by_key_c1_vs_raw", Workload.GET_BY_KEY_C1, Contender.RAW_R2DBC, 0.85),
@@ -74,7 +74,8 @@ public final class Targets {
                 new Target("graph_load_1k_vs_raw", Workload.GRAPH_LOAD_1K, Contender.RAW_R2DBC, 0.8),
                 new Target("graph_load_1k_vs_hibernate", Workload.GRAPH_LOAD_1K, Contender.HIBERNATE_REACTIVE, 1.5),
                 new Target("stream_1m_heap", Workload.STREAM_1M, null, STREAM_HEAP_MB),
-                new Target("stream_1m_vs_raw", Workload.STREAM_1M, Contender.RAW_R2DBC, 0.8));
+                new Target("stream_1m_vs_raw", Workload.STREAM_1M, Contender.RAW_R2DBC, 0.8),
+                new Target("web_mix_c64_vs_raw", Workload.WEB_MIX_C64, Contender.RAW_R2DBC, 0.9));
     }
 
     /** Evaluates every target. */

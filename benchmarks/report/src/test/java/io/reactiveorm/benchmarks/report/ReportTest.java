@@ -82,6 +82,22 @@ class ReportTest {
     }
 
     @Test
+    void webMixHasItsRowAndItsTargetAgainstRaw() {
+        result(Contender.RAW_R2DBC, "web_mix_c64", 2000, 5L);
+        result(Contender.REACTIVE_ORM, "web_mix_c64", 1700, 5L);
+        List<ResultRecord> records = Records.build(new RunFiles(measurements, checks, Map.of()));
+
+        Targets.Standing standing = Targets.evaluate(records).stream()
+                .filter(s -> s.target().workload() == Workload.WEB_MIX_C64).findFirst().orElseThrow();
+        assertThat(standing.target().description()).isEqualTo("web_mix_c64: reactive-orm >= 0.90x raw-r2dbc");
+        assertThat(standing.met()).isFalse();
+        assertThat(standing.actual()).isEqualTo(0.85);
+        assertThat(ReadmeBlock.block(records, Map.of(), "results/latest.md"))
+                .contains("| web_mix_c64 | ops/s | 2,000 | 1,700 (0.85x) | not run | not run |")
+                .contains("- web_mix_c64: reactive-orm >= 0.90x raw-r2dbc: missed: 0.85x");
+    }
+
+    @Test
     void climbingIterationsAreFlagged() {
         Measurement rising = new Measurement(Contender.SPRING_DATA_R2DBC, "get_by_key_c64", Workload.GET_BY_KEY_C64, null,
                 8000, 2000.0, null, null, 1, 7, "2 s", 5, "1 s", List.of(), List.of(6000.0, 6400.0, 7400.0, 8900.0, 10700.0));

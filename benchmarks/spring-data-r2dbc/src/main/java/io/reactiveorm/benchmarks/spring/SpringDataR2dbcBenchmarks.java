@@ -14,6 +14,7 @@ import io.reactiveorm.benchmarks.common.Checks;
 import io.reactiveorm.benchmarks.common.Contender;
 import io.reactiveorm.benchmarks.common.Dataset;
 import io.reactiveorm.benchmarks.common.StreamConsumer;
+import io.reactiveorm.benchmarks.counting.StatementCounter;
 import io.reactiveorm.benchmarks.spring.Entities.NewUser;
 import io.reactiveorm.benchmarks.spring.Entities.NewUserRepository;
 import io.reactiveorm.benchmarks.spring.Entities.Post;
@@ -22,6 +23,7 @@ import io.reactiveorm.benchmarks.spring.Entities.Tag;
 import io.reactiveorm.benchmarks.spring.Entities.User;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +56,8 @@ import reactor.core.publisher.Mono;
  * selects, {@code saveAll} of a repository for the inserts, {@code template.update} per entity,
  * writes in a {@code TransactionalOperator}, reads in auto-commit. Spring Data R2DBC has no
  * relationships: the graph is the users, then their posts with one {@code in} query, then the
- * posts' tags with a hand-written join through the {@code DatabaseClient}.
+ * posts' tags with a hand-written join through the {@code DatabaseClient}; a web request's posts
+ * are one query by foreign key.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -72,6 +75,7 @@ public class SpringDataR2dbcBenchmarks {
     private Spring spring;
     private SplittableRandom random;
     private final long[] keys = new long[Dataset.C64_BATCH];
+    private final long[] webKeys = new long[Dataset.WEB_MIX_BATCH];
 
     /** The Spring objects over one connection factory (the pool, or a counting proxy of it). */
     record Spring(R2dbcEntityTemplate template, TransactionalOperator transactions, NewUserRepository newUsers) {
@@ -170,6 +174,12 @@ public class SpringDataR2dbcBenchmarks {
     @OperationsPerInvocation(Dataset.STREAM_ROWS)
     public long stream_1m() {
         return stream(spring);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Dataset.WEB_MIX_BATCH)
+    public long web_mix_c64() {
+        return webMix(spring);
     }
 
     // ---- operations ----------------------------------------------------------------------------
@@ -301,6 +311,39 @@ public class SpringDataR2dbcBenchmarks {
         return users;
     }
 
+    /** {@link Dataset#WEB_MIX_BATCH} web requests for distinct users, 64 in flight, each checked. */
+    private long webMix(Spring spring) {
+        Dataset.distinctUserIds(random, webKeys);
+        Long n = Flux.range(0, webKeys.length)
+                .flatMap(i -> webRequest(spring, webKeys[i]).doOnNext(user -> Checks.requireWebRequest(webKeys[i],
+                        user.getId(), user.getPosts().size(), firstPost(user).getId())), Dataset.CONCURRENCY)
+                .count().block(TIMEOUT);
+        requireCount(n, Dataset.WEB_MIX_BATCH, "requests");
+        return n;
+    }
+
+    /**
+     * One web request in a {@code TransactionalOperator}: the user by key, its posts with one query
+     * (Spring Data R2DBC maps no relationships), one more view on the first post written with
+     * {@code template.update}. Emits the user with its posts.
+     */
+    private static Mono<User> webRequest(Spring spring, long userId) {
+        return spring.transactions().transactional(spring.template().selectOne(query(where("id").is(userId)), User.class)
+                .flatMap(user -> spring.template().select(query(where("author_id").is(user.getId())), Post.class)
+                        .collectList()
+                        .flatMap(posts -> {
+                            user.getPosts().addAll(posts);
+                            Post first = firstPost(user);
+                            first.setViews(first.getViews() + 1);
+                            return spring.template().update(first).thenReturn(user);
+                        })));
+    }
+
+    /** The user's post with the lowest id: the one a web request changes. */
+    private static Post firstPost(User user) {
+        return user.getPosts().stream().min(Comparator.comparingLong(Post::getId)).orElseThrow();
+    }
+
     private static long stream(Spring spring) {
         StreamConsumer<StreamRow> consumer = new StreamConsumer<>(StreamRow::id);
         JdkFlowAdapter.publisherToFlowPublisher(spring.template().select(StreamRow.class).all()).subscribe(consumer);
@@ -354,6 +397,15 @@ public class SpringDataR2dbcBenchmarks {
             case "stream_1m" -> {
                 stream(counted);
                 verified = "1,000,000 rows, each id once (count and id sum), every operation";
+            }
+            case "web_mix_c64" -> {
+                long allBefore = scalar(Dataset.ALL_POST_VIEWS_SQL);
+                long firstBefore = scalar(Dataset.FIRST_POST_VIEWS_SQL);
+                webMix(counted);
+                perOperation = Dataset.WEB_MIX_BATCH;
+                Checks.requireWebMixCommitted(Dataset.WEB_MIX_BATCH, allBefore, scalar(Dataset.ALL_POST_VIEWS_SQL),
+                        firstBefore, scalar(Dataset.FIRST_POST_VIEWS_SQL));
+                verified = Checks.WEB_MIX_VERIFIED;
             }
             default -> throw new IllegalArgumentException("no check for " + method);
         }
