@@ -58,6 +58,14 @@ public record AttributeModel(
         String columnDefinition,
         PropertyAccess access) {
 
+    /** Each enum's constants, read once: {@code Class.getEnumConstants()} clones its array on every call. */
+    private static final ClassValue<Object[]> ENUM_CONSTANTS = new ClassValue<>() {
+        @Override
+        protected Object[] computeValue(Class<?> type) {
+            return type.getEnumConstants();
+        }
+    };
+
     /** Reads this attribute's Java value from an entity instance. */
     public Object get(Object entity) {
         return access.get(entity);
@@ -114,7 +122,7 @@ public record AttributeModel(
             if (enumType == EnumType.STRING) {
                 return Enum.valueOf(type, (String) value);
             }
-            return type.getEnumConstants()[((Number) value).intValue()];
+            return ENUM_CONSTANTS.get(type)[((Number) value).intValue()];
         }
         return value;
     }

@@ -21,6 +21,7 @@ public final class EntityModel<T> {
     private final String schema;
     private final List<AttributeModel> attributes;
     private final AttributeModel id;
+    private final int idIndex;
     private final AttributeModel version;
     private final List<RelationshipModel> relationships;
     private final List<IndexModel> indexes;
@@ -75,6 +76,7 @@ public final class EntityModel<T> {
             throw MappingException.of(type, null, "has no @Id attribute", "annotate the primary key field with @Id");
         }
         this.id = key;
+        this.idIndex = this.attributes.indexOf(key);
         this.version = ver;
     }
 
@@ -114,6 +116,11 @@ public final class EntityModel<T> {
     /** The primary key attribute. */
     public AttributeModel id() {
         return id;
+    }
+
+    /** The position of {@link #id()} in {@link #attributes()}: where a loaded row holds the key. */
+    public int idIndex() {
+        return idIndex;
     }
 
     /** The {@code @Version} attribute, if any. */

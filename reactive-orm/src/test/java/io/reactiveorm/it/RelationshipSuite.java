@@ -401,6 +401,12 @@ public abstract class RelationshipSuite extends DatabaseTest {
                 .map(Parent::getChildren));
         assertThat(viaJoined).extracting(Child::getName).containsExactlyInAnyOrder("twin", "twin", "other");
         assertThat(viaJoined).extracting(Child::getId).doesNotHaveDuplicates();
+        // a joined step inside a selectin load: the parent's children come with the parent's row
+        List<Child> viaSelectinThenJoined = tx(s -> s.scalars(select(Child.class).options(
+                selectin(io.reactiveorm.fixture.Child_.parent).joined(Parent_.children))).collectList()
+                .map(children -> children.get(0).getParent().getChildren()));
+        assertThat(viaSelectinThenJoined).extracting(Child::getName).containsExactlyInAnyOrder("twin", "twin", "other");
+        assertThat(viaSelectinThenJoined).extracting(Child::getId).doesNotHaveDuplicates();
         List<Child> viaFetch = tx(s -> s.scalar(select(Parent.class)).flatMap(p -> s.fetch(p, Parent_.children)));
         assertThat(viaFetch).extracting(Child::getId).hasSize(3).doesNotHaveDuplicates();
         // removing one of the equal children from a loaded collection deletes that one only

@@ -53,26 +53,76 @@ final class RowReader {
     }
 
     /**
-     * Reads column {@code index} as {@code type} (through {@code attribute}'s mapping when given).
-     * Asks the driver for the type the dialect's {@link DriverValues} names (an {@code Instant} as a
-     * UTC {@code LocalDateTime} on MariaDB) and converts the driver's own value where the driver
-     * has no codec for it.
+     * Reads column {@code index} as {@code type} (through {@code attribute}'s mapping when given):
+     * {@link Column#read} of a column made for this one read.
      */
     static Object read(Row row, int index, AttributeModel attribute, Class<?> type, DriverValues values) {
-        Class<?> wanted = attribute != null ? attribute.columnType() : Values.box(type);
-        Class<?> asked = values.driverType(wanted);
-        String what = attribute != null ? attribute.toString() : "column " + index;
-        Object raw;
-        if (wanted == Object.class) {
-            raw = row.get(index);
-        } else {
-            try {
-                raw = row.get(index, asked);
-            } catch (IllegalArgumentException | UnsupportedOperationException | ClassCastException e) {
-                raw = row.get(index);
-            }
-            raw = Values.convert(raw, wanted, what);
+        return new Column(attribute, type, values).read(row, index);
+    }
+
+    /**
+     * How to read one column of a result, worked out once per result shape (a {@link RowPlan}), not
+     * per row: the type wanted ({@code attribute}'s column type, else {@code type} boxed), the type
+     * the driver is asked for (the dialect's {@link DriverValues} names it: an {@code Instant} as a
+     * UTC {@code LocalDateTime} on MariaDB), and the attribute's mapping (enums, converters).
+     */
+    static final class Column {
+
+        private final AttributeModel attribute;
+        private final Class<?> wanted;
+        private final Class<?> asked;
+        /**
+         * Set once the driver refused the typed read of this column (it has no codec for the
+         * type): later rows ask for the driver's own value and convert it, rather than throw and
+         * catch per value. A race only repeats a refused read.
+         */
+        private boolean untyped;
+
+        Column(AttributeModel attribute, Class<?> type, DriverValues values) {
+            this.attribute = attribute;
+            this.wanted = attribute != null ? attribute.columnType() : Values.box(type);
+            this.asked = values.driverType(wanted);
         }
-        return attribute != null ? attribute.fromDatabase(raw) : raw;
+
+        /** The Java value of column {@code index} of {@code row}, converted where the driver has no codec for it. */
+        Object read(Row row, int index) {
+            Object raw;
+            if (wanted == Object.class) {
+                raw = row.get(index);
+            } else if (untyped) {
+                raw = row.get(index);
+                if (raw != null && !wanted.isInstance(raw)) {
+                    raw = convertOrReadTyped(row, index, raw);
+                }
+            } else {
+                try {
+                    raw = row.get(index, asked);
+                } catch (IllegalArgumentException | UnsupportedOperationException | ClassCastException e) {
+                    untyped = true;
+                    raw = row.get(index);
+                }
+                if (raw != null && !wanted.isInstance(raw)) {
+                    raw = Values.convert(raw, wanted, describe(index));
+                }
+            }
+            return attribute != null ? attribute.fromDatabase(raw) : raw;
+        }
+
+        /** The driver's own value converted; should that fail for this value, the typed read it would have had. */
+        private Object convertOrReadTyped(Row row, int index, Object raw) {
+            try {
+                return Values.convert(raw, wanted, describe(index));
+            } catch (io.reactiveorm.sql.StatementException e) {
+                try {
+                    return Values.convert(row.get(index, asked), wanted, describe(index));
+                } catch (IllegalArgumentException | UnsupportedOperationException | ClassCastException refused) {
+                    throw e;
+                }
+            }
+        }
+
+        private String describe(int index) {
+            return attribute != null ? attribute.toString() : "column " + index;
+        }
     }
 }

@@ -62,17 +62,12 @@ public final class SessionConnection implements StatementWatch {
         List<AttributeModel> attributes = model.attributes();
         List<RelationshipModel> foreignKeys = model.foreignKeys();
         int n = attributes.size();
+        if (!sql.columns().isEmpty()) {
+            RowPlan plan = executor.rowPlan(List.of(model), null);
+            return executor.query(connection, sql, fetchSize, (row, metadata) -> plan.read(row), this);
+        }
         return executor.query(connection, sql, fetchSize, (row, metadata) -> {
             Object[] values = new Object[n + foreignKeys.size()];
-            if (!sql.columns().isEmpty()) {
-                for (int i = 0; i < n; i++) {
-                    values[i] = RowReader.read(row, i, attributes.get(i), null, driver);
-                }
-                for (int k = 0; k < foreignKeys.size(); k++) {
-                    values[n + k] = RowReader.read(row, n + k, null, foreignKeys.get(k).joinColumn().columnType(), driver);
-                }
-                return values;
-            }
             var columns = metadata.getColumnMetadatas();
             for (int c = 0; c < columns.size(); c++) {
                 String name = columns.get(c).getName().toLowerCase(Locale.ROOT);
@@ -98,16 +93,8 @@ public final class SessionConnection implements StatementWatch {
      * grouping key, read as {@code sql.types().get(0)}.
      */
     public Flux<Object[]> entityRowsWithKey(RenderedSql sql) {
-        DriverValues driver = executor.dialect().driverValues();
-        List<EntityModel<?>> segments = segmentsOf(sql);
-        int width = width(segments);
-        Class<?> keyType = sql.types().get(0);
-        return executor.query(connection, sql, 0, (row, metadata) -> {
-            Object[] values = new Object[width + 1];
-            read(row, segments, values, driver);
-            values[width] = RowReader.read(row, width, null, keyType, driver);
-            return values;
-        }, this);
+        RowPlan plan = executor.rowPlan(segmentsOf(sql), sql.types().get(0));
+        return executor.query(connection, sql, 0, (row, metadata) -> plan.read(row), this);
     }
 
     /**
@@ -123,13 +110,8 @@ public final class SessionConnection implements StatementWatch {
      * foreign keys), all as Java values: {@code select(User.class, Post.class)}, joined loads.
      */
     public Flux<Object[]> segmentRows(RenderedSql sql, List<EntityModel<?>> segments) {
-        DriverValues driver = executor.dialect().driverValues();
-        int width = width(segments);
-        return executor.query(connection, sql, 0, (row, metadata) -> {
-            Object[] values = new Object[width];
-            read(row, segments, values, driver);
-            return values;
-        }, this);
+        RowPlan plan = executor.rowPlan(segments, null);
+        return executor.query(connection, sql, 0, (row, metadata) -> plan.read(row), this);
     }
 
     /** The statement's entity, then each joined-loaded target. */
@@ -140,25 +122,6 @@ public final class SessionConnection implements StatementWatch {
             segments.add(io.reactiveorm.mapping.Metadata.model(r.target()));
         }
         return segments;
-    }
-
-    private static int width(List<EntityModel<?>> segments) {
-        return segments.stream().mapToInt(m -> m.attributes().size() + m.foreignKeys().size()).sum();
-    }
-
-    /** Reads each segment's attributes, then its foreign keys, into {@code values} from index 0. */
-    private static void read(io.r2dbc.spi.Row row, List<EntityModel<?>> segments, Object[] values, DriverValues driver) {
-        int i = 0;
-        for (EntityModel<?> m : segments) {
-            for (AttributeModel a : m.attributes()) {
-                values[i] = RowReader.read(row, i, a, null, driver);
-                i++;
-            }
-            for (RelationshipModel fk : m.foreignKeys()) {
-                values[i] = RowReader.read(row, i, null, fk.joinColumn().columnType(), driver);
-                i++;
-            }
-        }
     }
 
     /**

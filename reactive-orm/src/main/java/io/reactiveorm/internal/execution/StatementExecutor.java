@@ -60,6 +60,8 @@ public final class StatementExecutor implements OrmProvider.EngineRuntime {
     private final boolean echo;
     private final boolean echoBindValues;
     private final List<StatementListener> listeners;
+    /** How to read rows, per result shape: worked out at a shape's first statement, then reused. */
+    private final java.util.Map<RowPlan.Shape, RowPlan> rowPlans = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An engine's executor, over its pool, with its options (see {@link OrmProvider.EngineSettings}). */
     public StatementExecutor(OrmProvider.EngineSettings settings) {
@@ -70,6 +72,17 @@ public final class StatementExecutor implements OrmProvider.EngineRuntime {
         this.echo = settings.echo();
         this.echoBindValues = settings.echoBindValues();
         this.listeners = settings.listeners();
+    }
+
+    /**
+     * The plan for reading rows of {@code segments}' columns (then a key column of {@code keyType},
+     * when not null) with the current dialect.
+     */
+    RowPlan rowPlan(List<io.reactiveorm.mapping.EntityModel<?>> segments, Class<?> keyType) {
+        DriverValues driver = dialect().driverValues();
+        RowPlan.Shape shape = new RowPlan.Shape(segments, keyType, driver);
+        RowPlan plan = rowPlans.get(shape);
+        return plan != null ? plan : rowPlans.computeIfAbsent(shape, s -> RowPlan.of(s.segments(), s.keyType(), s.driver()));
     }
 
     /**

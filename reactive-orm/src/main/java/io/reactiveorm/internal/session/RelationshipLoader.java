@@ -162,7 +162,7 @@ final class RelationshipLoader {
     }
 
     private static int width(EntityModel<?> model) {
-        return model.attributes().size() + model.foreignKeys().size();
+        return Hydrator.width(model);
     }
 
     /**
@@ -172,27 +172,33 @@ final class RelationshipLoader {
     private final class JoinedLoads {
 
         private final List<RelationshipModel> relationships;
+        private final EntityModel<?>[] targets;
         private final List<Map<Object, List<Object>>> byOwner = new ArrayList<>();
+        /** (owner, related) pairs taken, by identity: rows repeat them, and equals() never merges two objects */
+        private final Set<Hydrator.Pair> pairs = new java.util.HashSet<>();
 
         JoinedLoads(List<RelationshipModel> relationships) {
             this.relationships = relationships;
-            relationships.forEach(r -> byOwner.add(new IdentityHashMap<>()));
+            this.targets = new EntityModel<?>[relationships.size()];
+            for (int j = 0; j < targets.length; j++) {
+                targets[j] = metadata.entity(relationships.get(j).target());
+                byOwner.add(new IdentityHashMap<>());
+            }
         }
 
         /** Takes the joined targets of a row whose loaded object is {@code owner}; they start at {@code offset}. */
         void collect(Object owner, Object[] values, int offset) {
-            for (int j = 0; j < relationships.size(); j++) {
-                EntityModel<?> target = metadata.entity(relationships.get(j).target());
-                int width = width(target);
-                Object[] slice = java.util.Arrays.copyOfRange(values, offset, offset + width);
-                offset += width;
+            for (int j = 0; j < targets.length; j++) {
+                EntityModel<?> target = targets[j];
+                int width = Hydrator.width(target);
                 List<Object> list = byOwner.get(j).computeIfAbsent(owner, k -> new ArrayList<>());
-                if (slice[target.attributes().indexOf(target.id())] != null) {
-                    Object related = hydrate.apply(target, slice);
-                    if (list.stream().noneMatch(o -> o == related)) {
+                if (values[offset + target.idIndex()] != null) {
+                    Object related = hydrate.apply(target, java.util.Arrays.copyOfRange(values, offset, offset + width));
+                    if (pairs.add(new Hydrator.Pair(j, owner, related))) {
                         list.add(related);
                     }
                 }
+                offset += width;
             }
         }
 
@@ -223,8 +229,8 @@ final class RelationshipLoader {
 
     private Flux<LoadedRow> query(SessionConnection connection, RelationshipModel r, List<Object> keys, JoinedLoads joined) {
         RenderedSql sql = loads.load(r, keys, joined.relationships);
-        return connection.entityRowsWithKey(sql).map(values -> new LoadedRow(
-                java.util.Arrays.copyOf(values, values.length - 1), values[values.length - 1]));
+        // the values stay one array: hydration reads the entity's part, the key is the last value
+        return connection.entityRowsWithKey(sql).map(values -> new LoadedRow(values, values[values.length - 1]));
     }
 
     /** The foreign key value a parent holds for an owning to-one, from the remembered row (or the related object). */
