@@ -148,8 +148,16 @@ public final class FlushStatements {
     public RowUpdate rowUpdate(EntityModel<?> entity, List<AttributeModel> columns, List<RelationshipModel> references,
             Object sample, Object sampleKey) {
         Dialect d = dialect.get();
-        String sql = cache.get(UpdateShape.of("row", d, entity, columns, references),
-                () -> renderer.render(updateOf(entity, columns, references, sample, sampleKey)).sql());
+        String sql = cache.get(UpdateShape.of("row", d, entity, columns, references), () -> {
+            RenderedSql rendered = renderer.render(updateOf(entity, columns, references, sample, sampleKey));
+            int expected = columns.size() + references.size() + (entity.version().isPresent() ? 3 : 1);
+            if (rendered.binds().size() != expected) {
+                // every value must be a bind parameter, else the SQL kept for all rows would hold this row's values
+                throw new IllegalStateException("the UPDATE of " + entity.name() + " binds " + rendered.binds().size()
+                        + " values, " + expected + " expected: " + rendered.sql());
+            }
+            return rendered.sql();
+        });
         return new RowUpdate(sql, entity, columns, references, metadata);
     }
 
