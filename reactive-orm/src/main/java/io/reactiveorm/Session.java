@@ -97,7 +97,10 @@ public interface Session {
 
     /**
      * Streams a large result with backpressure: rows are fetched as they are requested, so memory
-     * stays bounded. Entities are not kept in the identity map.
+     * stays bounded. Entities are not kept in the identity map. Rows come through a cursor,
+     * {@link io.reactiveorm.sql.Select#fetchSize(int) query.fetchSize(n)} per round trip
+     * ({@value io.reactiveorm.sql.Select#DEFAULT_FETCH_SIZE} unless set); a cancel frees the
+     * connection after the chunk in flight.
      */
     <T> Flux<T> stream(Select<T> query);
 

@@ -38,7 +38,7 @@ public final class Select<T> {
     private record Parts<T>(Shape shape, Class<T> resultType, List<Expression<?>> projection, Text text,
             Class<?> from, List<Join> joins, Condition where, List<Expression<?>> groupBy, Condition having,
             List<OrderItem> orderBy, Long limit, Long offset, boolean distinct, List<LoaderOption> options,
-            List<Class<?>> entities) {
+            List<Class<?>> entities, Integer fetchSize) {
 
         Parts {
             entities = List.copyOf(entities);
@@ -53,59 +53,76 @@ public final class Select<T> {
         static <T> Parts<T> of(Shape shape, Class<T> resultType, List<Expression<?>> projection, Class<?> from,
                 Text text) {
             return new Parts<>(shape, resultType, projection, text, from, List.of(), null, List.of(), null, List.of(),
-                    null, null, false, List.of(), List.of());
+                    null, null, false, List.of(), List.of(), null);
         }
 
         Parts<T> withFrom(Class<?> from) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
         }
 
         Parts<T> withJoins(List<Join> joins) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
         }
 
         Parts<T> withWhere(Condition where) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
         }
 
         Parts<T> withGroupBy(List<Expression<?>> groupBy) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
         }
 
         Parts<T> withHaving(Condition having) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
         }
 
         Parts<T> withOrderBy(List<OrderItem> orderBy) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
         }
 
         Parts<T> withLimit(Long limit) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
         }
 
         Parts<T> withOffset(Long offset) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
         }
 
         Parts<T> withDistinct(boolean distinct) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
         }
 
         Parts<T> withOptions(List<LoaderOption> options) {
             return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
-                    offset, distinct, options, entities);
+                    offset, distinct, options, entities, fetchSize);
+        }
+
+        Parts<T> withFetchSize(Integer fetchSize) {
+            return new Parts<>(shape, resultType, projection, text, from, joins, where, groupBy, having, orderBy, limit,
+                    offset, distinct, options, entities, fetchSize);
         }
     }
+
+    /**
+     * Rows {@link io.reactiveorm.Session#stream} fetches per round trip unless the query sets
+     * {@link #fetchSize(int)}. Measured streaming 1,000,000 rows of five narrow columns from
+     * PostgreSQL with raw r2dbc-postgresql (indicative: a shared 2-core machine, 64 MB heap):
+     * 5,000 rows per round trip ran at about the throughput of no fetch size at all and 1.5 to 2
+     * times that of 256, with the heap as bounded as at any size. No fetch size is not an option:
+     * the driver then sends the whole result, and a cancelled stream keeps its connection busy
+     * until the rest has been read (13 to 21 seconds for those rows); with a fetch size it is free
+     * after the chunk in flight.
+     */
+    public static final int DEFAULT_FETCH_SIZE = 5000;
 
     private final Parts<T> parts;
 
@@ -130,7 +147,7 @@ public final class Select<T> {
         Parts<Row> parts = Parts.of(Shape.ROW, Row.class, List.of(), entities.get(0), null);
         return new Select<>(new Parts<>(parts.shape(), parts.resultType(), parts.projection(), parts.text(), parts.from(),
                 parts.joins(), parts.where(), parts.groupBy(), parts.having(), parts.orderBy(), parts.limit(),
-                parts.offset(), parts.distinct(), parts.options(), entities));
+                parts.offset(), parts.distinct(), parts.options(), entities, null));
     }
 
     static <T> Select<T> ofText(Text text, Shape shape, Class<T> resultType) {
@@ -248,6 +265,41 @@ public final class Select<T> {
             all.add(Objects.requireNonNull(o, "loader option"));
         }
         return new Select<>(parts.withOptions(all));
+    }
+
+    /**
+     * Rows {@link io.reactiveorm.Session#stream session.stream(query)} fetches per round trip: the
+     * database keeps the rest behind a cursor (a PostgreSQL portal), so at most about this many rows
+     * are held in memory at once however large the result, and a cancel stops the query after the
+     * chunk in flight. Larger sizes mean fewer round trips and higher throughput at the cost of
+     * memory; the default, {@value #DEFAULT_FETCH_SIZE}, holds a few megabytes of rows of a few
+     * columns and streams about as fast as reading the whole result in one go. Lower it for wide
+     * rows (large text or binary columns) or for streams usually cut short ({@code take(10)}),
+     * raise it for narrow rows on a slow network. The driver receives it as
+     * {@code Statement.fetchSize}; what it does with it is the driver's (a hint to some). The other
+     * ways of running a query ({@code scalars}, {@code scalar}, {@code one}, {@code execute}) read
+     * the whole result before emitting it, and ignore the fetch size.
+     *
+     * <pre>{@code
+     * session.stream(select(Event.class).orderBy(Event_.id.asc()).fetchSize(500))
+     *        .concatMap(this::process, 1);
+     * }</pre>
+     *
+     * @param rows rows per round trip, 1 or more
+     * @throws StatementException if {@code rows} is less than 1
+     */
+    public Select<T> fetchSize(int rows) {
+        if (rows < 1) {
+            throw new StatementException("fetchSize(" + rows + ") of a query of " + parts.resultType().getSimpleName()
+                    + " is less than 1: a stream needs at least one row per round trip. Fix: pass 1 or more (the default"
+                    + " is " + DEFAULT_FETCH_SIZE + "), or leave it unset");
+        }
+        return new Select<>(parts.withFetchSize(rows));
+    }
+
+    /** The fetch size set with {@link #fetchSize(int)}, or {@code null} for the default. */
+    public Integer fetchSizeValue() {
+        return parts.fetchSize();
     }
 
     /**

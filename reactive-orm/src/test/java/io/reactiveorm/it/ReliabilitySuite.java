@@ -246,6 +246,33 @@ public abstract class ReliabilitySuite extends DatabaseTest {
                 .flatMap(ids -> s.scalar(select(count()).from(Post.class)))).block(TIMEOUT)).isEqualTo(5L);
     }
 
+    @Test
+    void aStreamFetchesTheQuerysFetchSizeAndStillReadsEveryRow() {
+        seedAuthors(1_050);
+        List<Integer> fetchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        Engine observed = Engine.of(FetchSizeRecordingFactory.wrap(ConnectionFactories.get(url()), fetchSizes));
+        List<Long> ids;
+        Long entities;
+        Long byDefault;
+        Long buffered;
+        try {
+            SessionFactory f = SessionFactory.builder(observed).entities(entities()).build();
+            ids = f.inSessionMany(s -> s.stream(select(User_.id).orderBy(User_.id.asc()).fetchSize(100)))
+                    .collectList().block(TIMEOUT);
+            entities = f.inSessionMany(s -> s.stream(select(User.class).fetchSize(7))).count().block(TIMEOUT);
+            byDefault = f.inSessionMany(s -> s.stream(select(User.class))).count().block(TIMEOUT);
+            buffered = f.inSessionMany(s -> s.scalars(select(User.class).fetchSize(3))).count().block(TIMEOUT);
+        } finally {
+            observed.close().block(TIMEOUT);
+        }
+        assertThat(ids).hasSize(1_050).isSorted().doesNotHaveDuplicates();
+        assertThat(entities).isEqualTo(1_050L);
+        assertThat(byDefault).isEqualTo(1_050L);
+        assertThat(buffered).isEqualTo(1_050L);
+        assertThat(fetchSizes).as("stream() hands the query's fetch size to the driver; scalars() reads the whole result")
+                .containsExactly(100, 7, io.reactiveorm.sql.Select.DEFAULT_FETCH_SIZE);
+    }
+
     // ---- defect 3: a statement cut off by a cancel never poisons the pool --------------------
 
     /** A pool of one, so that every session after a cut-off stream gets that stream's connection. */

@@ -200,6 +200,8 @@ class StatementBuildersTest {
                 () -> User_.name.eq((String) null),
                 () -> select(User.class).limit(-1),
                 () -> select(User.class).offset(-1),
+                () -> select(User.class).fetchSize(0),
+                () -> select(User_.name).fetchSize(-5),
                 () -> insert(User.class).values(alice).value(User_.name, "x"),
                 () -> insert(User.class).value(User_.name, "x").values(alice),
                 () -> insert(User.class).onConflict(),
@@ -215,6 +217,18 @@ class StatementBuildersTest {
         assertThat(PG.render(insert(User.class).values(alice).onConflict(User_.email).doUpdate(User_.name)).sql())
                 .contains("DO UPDATE");
         assertThat(PG.render(select(User.class).limit(0).offset(0)).sql()).endsWith("LIMIT 0 OFFSET 0");
+    }
+
+    @Test
+    void theFetchSizeIsKeptByEveryLaterBuilderCallAndRendersNothing() {
+        Select<User> q = select(User.class).fetchSize(50).where(User_.age.gt(1)).orderBy(User_.id.asc()).limit(10)
+                .options(Load.selectin(User_.posts));
+        assertThat(q.fetchSizeValue()).isEqualTo(50);
+        assertThat(select(User.class).fetchSizeValue()).as("unset: the default").isNull();
+        assertThat(PG.render(q).sql()).isEqualTo(PG.render(q.fetchSize(1)).sql());
+        assertThat(text("SELECT * FROM \"user\"").select(User.class).fetchSize(5).fetchSizeValue()).isEqualTo(5);
+        assertThatThrownBy(() -> select(User.class).fetchSize(0)).hasMessageContaining("fetchSize(0)")
+                .hasMessageContaining("pass 1 or more");
     }
 
     @Test

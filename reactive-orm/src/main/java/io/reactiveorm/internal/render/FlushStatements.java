@@ -9,7 +9,18 @@ import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.JoinTableModel;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.mapping.RelationshipModel;
+import io.reactiveorm.metamodel.Column;
+import io.reactiveorm.metamodel.Relationship;
+import io.reactiveorm.sql.BindValue;
+import io.reactiveorm.sql.ColumnRef;
+import io.reactiveorm.sql.Condition;
+import io.reactiveorm.sql.RelationshipRef;
 import io.reactiveorm.sql.RenderedSql;
+import io.reactiveorm.sql.Sql;
+import io.reactiveorm.sql.SqlRenderer;
+import io.reactiveorm.sql.StatementException;
+import io.reactiveorm.sql.Update;
+import io.reactiveorm.sql.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,14 +43,29 @@ public final class FlushStatements {
 
     private final Supplier<Dialect> dialect;
     private final Metadata metadata;
+    private final StatementCache cache;
+    private final SqlRenderer renderer;
 
     /**
+     * Statements kept in a cache of their own.
+     *
      * @param dialect the engine's dialect, asked at each call
      * @param metadata the mapped entities
      */
     public FlushStatements(Supplier<Dialect> dialect, Metadata metadata) {
+        this(dialect, metadata, new StatementCache());
+    }
+
+    /**
+     * @param dialect the engine's dialect, asked at each call
+     * @param metadata the mapped entities
+     * @param cache where statements rendered once per shape are kept (the factory's)
+     */
+    public FlushStatements(Supplier<Dialect> dialect, Metadata metadata, StatementCache cache) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.renderer = new SqlRenderer(dialect, metadata);
     }
 
     /** The dialect statements are written for now. */
@@ -103,10 +129,131 @@ public final class FlushStatements {
         Dialect d = dialect.get();
         List<UpdatedColumn> all = updatedColumns(entity, columns, references);
         return switch (d.bulkRows().batchedUpdate()) {
-            case UNNEST_ARRAYS -> unnestUpdate(d, entity, all, objects);
+            case UNNEST_ARRAYS -> unnestUpdate(d, entity, columns, references, all, objects);
             case JOINED_ROWS -> Optional.of(joinedRowsUpdate(d, entity, all, objects));
             case PER_ROW -> Optional.empty();
         };
+    }
+
+    /**
+     * The UPDATE of one row that changes {@code columns} and {@code references}, as
+     * {@code update(entity).set(..).where(..)} renders it: {@code UPDATE t SET c = ?, fk = ?[,
+     * version = ?] WHERE t.id = ? [AND t.version = ?]}. Rendered once per dialect, entity and
+     * changed columns (the values of {@code sample} and {@code sampleKey} fill the first rendering
+     * and are not kept); {@link RowUpdate#binds} gives each row's values for the same SQL.
+     *
+     * @param sample an object whose row this statement updates
+     * @param sampleKey its key
+     */
+    public RowUpdate rowUpdate(EntityModel<?> entity, List<AttributeModel> columns, List<RelationshipModel> references,
+            Object sample, Object sampleKey) {
+        Dialect d = dialect.get();
+        String sql = cache.get(UpdateShape.of("row", d, entity, columns, references), () -> {
+            RenderedSql rendered = renderer.render(updateOf(entity, columns, references, sample, sampleKey));
+            int expected = columns.size() + references.size() + (entity.version().isPresent() ? 3 : 1);
+            if (rendered.binds().size() != expected) {
+                // every value must be a bind parameter, else the SQL kept for all rows would hold this row's values
+                throw new IllegalStateException("the UPDATE of " + entity.name() + " binds " + rendered.binds().size()
+                        + " values, " + expected + " expected: " + rendered.sql());
+            }
+            return rendered.sql();
+        });
+        return new RowUpdate(sql, entity, columns, references, metadata);
+    }
+
+    /** {@code update(entity).set(..)...where(id = key [AND version = v])}, with the values of {@code object}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Update<Object> updateOf(EntityModel<?> entity, List<AttributeModel> columns,
+            List<RelationshipModel> references, Object object, Object key) {
+        Update<Object> update = Sql.update((Class<Object>) entity.type());
+        for (AttributeModel a : columns) {
+            update = update.set((ColumnRef) column(entity, a), a.get(object));
+        }
+        for (RelationshipModel r : references) {
+            update = update.set((RelationshipRef) Relationship.of(entity.type(), r.name(), r.target()), r.access().get(object));
+        }
+        List<Condition> where = new ArrayList<>();
+        where.add(((ColumnRef) column(entity, entity.id())).eq(key));
+        AttributeModel version = entity.version().orElse(null);
+        if (version != null) {
+            Object current = version.get(object);
+            update = update.set((ColumnRef) column(entity, version), RowUpdate.nextVersion(version, current));
+            where.add(((ColumnRef) column(entity, version)).eq(current));
+        }
+        return update.where(where.toArray(Condition[]::new));
+    }
+
+    private static Column<?, ?> column(EntityModel<?> entity, AttributeModel attribute) {
+        return Column.of(entity.type(), attribute.path(), Values.box(attribute.javaType()));
+    }
+
+    /**
+     * The SQL of a one-row UPDATE and how to bind a row to it: in marker order, the changed
+     * columns, the foreign keys, the next version, the key, the loaded version.
+     */
+    public static final class RowUpdate {
+
+        private final String sql;
+        private final EntityModel<?> entity;
+        private final List<AttributeModel> columns;
+        private final List<RelationshipModel> references;
+        private final Metadata metadata;
+
+        private RowUpdate(String sql, EntityModel<?> entity, List<AttributeModel> columns,
+                List<RelationshipModel> references, Metadata metadata) {
+            this.sql = sql;
+            this.entity = entity;
+            this.columns = columns;
+            this.references = references;
+            this.metadata = metadata;
+        }
+
+        /** The SQL, the same for every row. */
+        public String sql() {
+            return sql;
+        }
+
+        /** The version {@code object} will have once written: one more than it has; null if the entity has none. */
+        public Object nextVersion(Object object) {
+            return entity.version().map(v -> nextVersion(v, v.get(object))).orElse(null);
+        }
+
+        static Object nextVersion(AttributeModel version, Object current) {
+            return Values.convert(((Number) current).longValue() + 1, Values.box(version.javaType()), version.toString());
+        }
+
+        /**
+         * The bind values that write {@code object}'s changed columns to its row.
+         *
+         * @param key the row's key
+         * @param nextVersion what {@link #nextVersion} gave for the object (ignored without a version)
+         * @throws StatementException if a changed reference points at an object without a key
+         */
+        public List<BindValue> binds(Object object, Object key, Object nextVersion) {
+            List<BindValue> binds = new ArrayList<>(columns.size() + references.size() + 3);
+            for (AttributeModel a : columns) {
+                binds.add(new BindValue(a.toDatabase(a.get(object)), a.columnType()));
+            }
+            for (RelationshipModel r : references) {
+                Object target = r.access().get(object);
+                Object targetKey = target == null ? null : metadata.entity(r.target()).id().get(target);
+                if (target != null && targetKey == null) {
+                    throw new StatementException(entity.name() + "." + r.name() + " is set to a " + r.target().getSimpleName()
+                            + " without a key. Fix: flush the related object first");
+                }
+                binds.add(new BindValue(targetKey, r.joinColumn().columnType()));
+            }
+            AttributeModel version = entity.version().orElse(null);
+            if (version != null) {
+                binds.add(new BindValue(version.toDatabase(nextVersion), version.columnType()));
+            }
+            AttributeModel id = entity.id();
+            binds.add(new BindValue(id.toDatabase(key), id.columnType()));
+            if (version != null) {
+                binds.add(new BindValue(version.toDatabase(version.get(object)), version.columnType()));
+            }
+            return binds;
+        }
     }
 
     /** A column a batched UPDATE binds: the key first, then the changed columns, the version last. */
@@ -133,14 +280,49 @@ public final class FlushStatements {
         return all;
     }
 
-    private Optional<RenderedSql> unnestUpdate(Dialect d, EntityModel<?> entity, List<UpdatedColumn> all, List<?> objects) {
+    /** The shape of an UPDATE: everything its SQL text depends on, by column and relationship name. */
+    private record UpdateShape(String kind, Dialect dialect, EntityModel<?> entity, List<String> columns,
+            List<String> references) {
+
+        static UpdateShape of(String kind, Dialect dialect, EntityModel<?> entity, List<AttributeModel> columns,
+                List<RelationshipModel> references) {
+            List<String> names = new ArrayList<>(columns.size());
+            columns.forEach(a -> names.add(a.path()));
+            List<String> refs = new ArrayList<>(references.size());
+            references.forEach(r -> refs.add(r.name()));
+            return new UpdateShape(kind, dialect, entity, names, refs);
+        }
+    }
+
+    /** The SQL of an {@code UNNEST_ARRAYS} update, or empty where some column type cannot be bound as an array. */
+    private record UnnestSql(Optional<String> sql) {
+    }
+
+    private Optional<RenderedSql> unnestUpdate(Dialect d, EntityModel<?> entity, List<AttributeModel> columns,
+            List<RelationshipModel> references, List<UpdatedColumn> all, List<?> objects) {
+        UnnestSql sql = cache.get(UpdateShape.of("unnest", d, entity, columns, references),
+                () -> new UnnestSql(unnestSql(d, entity, all)));
+        if (sql.sql().isEmpty()) {
+            return Optional.empty();
+        }
+        Binds binds = new Binds(d);
+        for (UpdatedColumn c : all) {
+            binds.addArray(objects.stream().map(c.value()).toList(), c.type().javaType(),
+                    d.bulkRows().arrayType(c.type()).orElseThrow());
+        }
+        return Optional.of(new RenderedSql(sql.sql().get(), binds.values(), null, List.of(),
+                List.of(entity.id().columnType()), List.of()));
+    }
+
+    /** {@code UPDATE t SET .. FROM unnest($1::type[], ..) AS v (..) WHERE .. RETURNING t.id}, whatever the rows. */
+    private static Optional<String> unnestSql(Dialect d, EntityModel<?> entity, List<UpdatedColumn> all) {
         for (UpdatedColumn c : all) {
             if (d.bulkRows().arrayType(c.type()).isEmpty() || !d.supportsReturning(StatementKind.UPDATE)) {
                 return Optional.empty();
             }
         }
         boolean versioned = entity.version().isPresent();
-        Binds binds = new Binds(d);
+        Binds markers = new Binds(d);
         String t = d.quote(entity.tableName());
         String v = d.quote("v");
         StringBuilder sb = new StringBuilder("UPDATE ").append(Binds.table(d, entity)).append(" SET ");
@@ -154,8 +336,8 @@ public final class FlushStatements {
         sb.append(" FROM unnest(");
         for (int i = 0; i < all.size(); i++) {
             UpdatedColumn c = all.get(i);
-            sb.append(i > 0 ? ", " : "").append(binds.addArray(objects.stream().map(c.value()).toList(),
-                    c.type().javaType(), d.bulkRows().arrayType(c.type()).orElseThrow()));
+            sb.append(i > 0 ? ", " : "").append(markers.addArray(List.of(), c.type().javaType(),
+                    d.bulkRows().arrayType(c.type()).orElseThrow()));
         }
         sb.append(") AS ").append(v).append(" (");
         for (int i = 0; i < all.size(); i++) {
@@ -163,8 +345,7 @@ public final class FlushStatements {
         }
         sb.append(") WHERE ").append(keyMatch(d, entity, t, v));
         sb.append(" RETURNING ").append(t).append('.').append(d.quote(entity.id().columnName()));
-        return Optional.of(new RenderedSql(sb.toString(), binds.values(), null, List.of(),
-                List.of(entity.id().columnType()), List.of()));
+        return Optional.of(sb.toString());
     }
 
     private RenderedSql joinedRowsUpdate(Dialect d, EntityModel<?> entity, List<UpdatedColumn> all, List<?> objects) {

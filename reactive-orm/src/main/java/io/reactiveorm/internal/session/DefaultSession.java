@@ -7,6 +7,9 @@ import io.reactiveorm.ExternalSession;
 import io.reactiveorm.OrmException;
 import io.reactiveorm.Session;
 import io.reactiveorm.internal.execution.SessionConnection;
+import io.reactiveorm.internal.render.FlushStatements;
+import io.reactiveorm.internal.render.KeySelects;
+import io.reactiveorm.internal.render.StatementCache;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.Metadata;
@@ -43,12 +46,10 @@ public final class DefaultSession implements ExternalSession {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSession.class);
 
-    /** Rows fetched per round trip by {@link #stream}. */
-    static final int STREAM_FETCH_SIZE = 256;
-
     private final Engine engine;
     private final Metadata metadata;
     private final SqlRenderer renderer;
+    private final KeySelects keySelects;
     private final SessionOptions options;
     private final OperationQueue queue = new OperationQueue();
     private final IdentityMap map = new IdentityMap();
@@ -68,16 +69,19 @@ public final class DefaultSession implements ExternalSession {
      * @param engine where connections come from
      * @param metadata the mapped entities
      * @param renderer renders statements for the engine's dialect
+     * @param cache the factory's statements rendered once per shape
      * @param options shared session settings
      * @param scope the connection and its transaction: owned by the session, or external
      */
-    DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, SessionOptions options,
+    DefaultSession(Engine engine, Metadata metadata, SqlRenderer renderer, StatementCache cache, SessionOptions options,
             TransactionScope scope) {
         this.engine = engine;
         this.metadata = metadata;
         this.renderer = renderer;
+        this.keySelects = new KeySelects(renderer, cache);
         this.options = options;
-        this.flusher = new Flusher(renderer, map, options.listeners());
+        this.flusher = new Flusher(renderer, new FlushStatements(renderer::dialect, metadata, cache), map,
+                options.listeners());
         this.hydrator = new Hydrator(metadata, map, options.listeners());
         this.loader = new RelationshipLoader(renderer, metadata, map, (model, values) -> hydrator.hydrate(model, values, true));
         this.sync = new RelationshipSync(metadata, map, this::add, this::remove, options.cascadeReachable());
@@ -195,11 +199,21 @@ public final class DefaultSession implements ExternalSession {
             if (s != null) {
                 return s.status == InstanceState.Status.PERSISTENT ? Mono.just(type.cast(s.entity)) : Mono.<T>empty();
             }
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            Select<T> query = Sql.select(type).where(((ColumnRef) Flusher.column(model, idAttribute)).eq(key));
             // reduce, not next(): a cancel would cut the statement off before its end
-            return autoflush().thenMany(Flux.defer(() -> results(query, 0, true))).reduce((first, other) -> first);
+            return autoflush().thenMany(Flux.defer(() -> byKey(model, key))).reduce((first, other) -> first);
         })).singleOrEmpty();
+    }
+
+    /**
+     * {@code select(type).where(id.eq(key))} as {@link #results} runs it (with the joins the mapping
+     * asks for), its SQL rendered once per entity for the factory and the key bound to it.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <T> Flux<T> byKey(EntityModel<T> model, Object key) {
+        Function<Object, Select<?>> query = k -> LoadPlan.withDefaultJoins(
+                Sql.select(model.type()).where(((ColumnRef) Flusher.column(model, model.id())).eq(k)), List.of());
+        RenderedSql sql = keySelects.render(KeySelects.Purpose.GET, model, key, query);
+        return connection().flatMapMany(c -> entities(c, sql, (Select<T>) query.apply(key), 0, true));
     }
 
     /**
@@ -271,7 +285,8 @@ public final class DefaultSession implements ExternalSession {
         Objects.requireNonNull(query, "query");
         return queue.submitExclusive(() -> {
             requireOpen();
-            return ready().thenMany(autoflush().thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
+            int fetchSize = query.fetchSizeValue() == null ? Select.DEFAULT_FETCH_SIZE : query.fetchSizeValue();
+            return ready().thenMany(autoflush().thenMany(Flux.defer(() -> results(query, fetchSize, false))));
         });
     }
 
@@ -368,9 +383,8 @@ public final class DefaultSession implements ExternalSession {
                         + " is not persistent in this session, so it cannot be refreshed. Fix: load it with session.get"));
             }
             @SuppressWarnings({"unchecked", "rawtypes"})
-            Select<Object> query = Sql.select((Class<Object>) s.model.type())
-                    .where(((ColumnRef) Flusher.column(s.model, s.model.id())).eq(s.key.id()));
-            RenderedSql sql = renderer.render(query);
+            RenderedSql sql = keySelects.render(KeySelects.Purpose.REFRESH, s.model, s.key.id(), k -> Sql.select(
+                    (Class<Object>) s.model.type()).where(((ColumnRef) Flusher.column(s.model, s.model.id())).eq(k)));
             return connection().flatMapMany(c -> c.entityRows(sql, 0)).reduce((first, other) -> first)
                     .switchIfEmpty(Mono.error(() -> new io.reactiveorm.StaleObjectException(s.model.name() + " with key "
                             + s.key.id() + " no longer exists in the database. Fix: expunge it from the session")))

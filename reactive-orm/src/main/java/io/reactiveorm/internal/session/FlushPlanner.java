@@ -42,7 +42,11 @@ final class FlushPlanner {
      */
     static FlushPlan plan(List<InstanceState> states, Collection<EntityModel<?>> entityOrder,
             List<RelationshipSync.AssociationChange> associations) {
-        List<EntityModel<?>> tables = dependencyOrder(entityOrder);
+        List<EntityModel<?>> tables = cachedDependencyOrder(entityOrder);
+        Map<EntityModel<?>, Integer> rank = new IdentityHashMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            rank.put(tables.get(i), i);
+        }
         Map<EntityModel<?>, List<InstanceState>> inserts = new LinkedHashMap<>();
         Map<EntityModel<?>, List<InstanceState>> deletes = new LinkedHashMap<>();
         List<FlushPlan.Action> updates = new ArrayList<>();
@@ -71,7 +75,7 @@ final class FlushPlanner {
                 actions.add(new FlushPlan.Insert(table, parentsFirst(table, rows)));
             }
         }
-        updates.sort((a, b) -> Integer.compare(tables.indexOf(a.model()), tables.indexOf(b.model())));
+        updates.sort((a, b) -> Integer.compare(rank.get(a.model()), rank.get(b.model())));
         actions.addAll(updates);
         for (boolean insert : new boolean[] {false, true}) {
             Map<io.reactiveorm.mapping.RelationshipModel, List<Object[]>> rows = new LinkedHashMap<>();
@@ -116,6 +120,29 @@ final class FlushPlanner {
             return x.compareTo(y) == 0;
         }
         return Objects.deepEquals(a, b);
+    }
+
+    /** A dependency order, and how many entities it was computed from. */
+    private record Order(int size, List<EntityModel<?>> tables) {
+    }
+
+    /**
+     * Dependency orders by entity collection: a metadata's ({@code metadata.entities()}, the same
+     * collection at every flush), weakly held so that an order lives no longer than its metadata.
+     * An open metadata registers entities as it meets them, so an order is computed again when
+     * its collection has grown.
+     */
+    private static final Map<Collection<EntityModel<?>>, Order> ORDERS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** {@link #dependencyOrder}, computed once per metadata rather than at every flush. */
+    static List<EntityModel<?>> cachedDependencyOrder(Collection<EntityModel<?>> models) {
+        Order order = ORDERS.get(models);
+        if (order == null || order.size() != models.size()) {
+            order = new Order(models.size(), List.copyOf(dependencyOrder(models)));
+            ORDERS.put(models, order);
+        }
+        return order.tables();
     }
 
     /**
@@ -230,7 +257,9 @@ final class FlushPlanner {
                 level = List.of(remaining.get(0)); // a cycle between rows: let the database decide
             }
             levels.add(level);
-            remaining.removeAll(level);
+            Set<InstanceState> placed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            placed.addAll(level);
+            remaining.removeIf(placed::contains); // one pass: removeAll(level) would scan the level per row
         }
         return levels;
     }

@@ -15,7 +15,6 @@ import io.reactiveorm.sql.RenderedSql;
 import io.reactiveorm.sql.Row;
 import io.reactiveorm.sql.Sql;
 import io.reactiveorm.sql.SqlRenderer;
-import io.reactiveorm.sql.Update;
 import io.reactiveorm.sql.Values;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
@@ -45,9 +44,10 @@ final class Flusher {
     private final IdentityMap map;
     private final List<io.reactiveorm.EntityListener> listeners;
 
-    Flusher(SqlRenderer renderer, IdentityMap map, List<io.reactiveorm.EntityListener> listeners) {
+    Flusher(SqlRenderer renderer, FlushStatements statements, IdentityMap map,
+            List<io.reactiveorm.EntityListener> listeners) {
         this.renderer = renderer;
-        this.statements = new FlushStatements(renderer::dialect, renderer.metadata());
+        this.statements = statements;
         this.map = map;
         this.listeners = listeners;
     }
@@ -324,16 +324,19 @@ final class Flusher {
                             : joinedUpdate(connection, group, batched.get(), session);
                 }
             }
+            // one SQL for the group, rendered once per shape; each row only binds its values
+            FlushStatements.RowUpdate statement = statements.rowUpdate(model,
+                    first.changed().stream().map(i -> model.attributes().get(i)).toList(),
+                    first.changedForeignKeys().stream().map(k -> model.foreignKeys().get(k)).toList(),
+                    first.state().entity, first.state().key.id());
             List<List<io.reactiveorm.sql.BindValue>> bindSets = new ArrayList<>();
             List<Object> newVersions = new ArrayList<>();
-            String sql = null;
             for (FlushPlan.Update u : group) {
-                Object[] nextVersion = new Object[1];
-                RenderedSql rendered = renderer.render(updateOf(u, nextVersion));
-                sql = rendered.sql();
-                bindSets.add(rendered.binds());
-                newVersions.add(nextVersion[0]);
+                Object nextVersion = statement.nextVersion(u.state().entity);
+                bindSets.add(statement.binds(u.state().entity, u.state().key.id(), nextVersion));
+                newVersions.add(nextVersion);
             }
+            String sql = statement.sql();
             return connection.updateEach(sql, bindSets).collectList().flatMap(counts -> {
                 for (int i = 0; i < group.size(); i++) {
                     if (i >= counts.size() || counts.get(i) != 1) {
@@ -425,35 +428,6 @@ final class Flusher {
                 listeners.forEach(l -> l.afterUpdate(session, s.entity));
             }
         });
-    }
-
-    /** {@code UPDATE t SET changed... [, version = v + 1] WHERE id = ? [AND version = v]}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Update<Object> updateOf(FlushPlan.Update action, Object[] nextVersion) {
-        InstanceState s = action.state();
-        EntityModel<?> model = s.model;
-        Update<Object> update = Sql.update((Class<Object>) model.type());
-        List<AttributeModel> attributes = model.attributes();
-        for (int i : action.changed()) {
-            AttributeModel a = attributes.get(i);
-            update = update.set((ColumnRef) column(model, a), a.get(s.entity));
-        }
-        for (int k : action.changedForeignKeys()) {
-            io.reactiveorm.mapping.RelationshipModel r = model.foreignKeys().get(k);
-            update = update.set((io.reactiveorm.sql.RelationshipRef) io.reactiveorm.metamodel.Relationship.of(
-                    model.type(), r.name(), r.target()), r.access().get(s.entity));
-        }
-        List<Condition> where = new ArrayList<>();
-        where.add(((ColumnRef) column(model, model.id())).eq(s.key.id()));
-        AttributeModel version = model.version().orElse(null);
-        if (version != null) {
-            Object current = version.get(s.entity);
-            nextVersion[0] = Values.convert(((Number) current).longValue() + 1, Values.box(version.javaType()),
-                    version.toString());
-            update = update.set((ColumnRef) column(model, version), nextVersion[0]);
-            where.add(((ColumnRef) column(model, version)).eq(current));
-        }
-        return update.where(where.toArray(Condition[]::new));
     }
 
     // ---- association rows ---------------------------------------------------------------------

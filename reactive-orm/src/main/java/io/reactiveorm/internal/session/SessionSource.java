@@ -8,6 +8,7 @@ import io.reactiveorm.OrmProvider;
 import io.reactiveorm.SchemaValidation;
 import io.reactiveorm.Session;
 import io.reactiveorm.internal.execution.StatementExecutor;
+import io.reactiveorm.internal.render.StatementCache;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.migrate.internal.SchemaValidator;
 import io.reactiveorm.sql.SqlRenderer;
@@ -20,6 +21,8 @@ public final class SessionSource implements OrmProvider.SessionFactoryRuntime {
     private final StatementExecutor executor;
     private final Metadata metadata;
     private final SqlRenderer renderer;
+    /** SQL rendered once per shape, shared by every session of the factory. */
+    private final StatementCache statements = new StatementCache();
     private final SessionOptions options;
 
     /**
@@ -40,7 +43,7 @@ public final class SessionSource implements OrmProvider.SessionFactoryRuntime {
     @Override
     public Session openSession(Isolation isolation, boolean eagerTransaction) {
         SessionOptions sessionOptions = isolation == null ? options : options.withIsolation(isolation);
-        return new DefaultSession(engine, metadata, renderer, sessionOptions,
+        return new DefaultSession(engine, metadata, renderer, statements, sessionOptions,
                 new TransactionScope(executor, eagerTransaction || sessionOptions.isolation() != null,
                         sessionOptions.isolation() == null ? null : sessionOptions.isolation().sql()));
     }
@@ -49,7 +52,7 @@ public final class SessionSource implements OrmProvider.SessionFactoryRuntime {
     public ExternalSession joinSession(ExternalTransaction transaction) {
         SessionOptions sessionOptions = transaction.isReadOnly() ? new SessionOptions(false, options.isolation(), options.listeners(),
                 options.cascadeReachable(), options.validator()) : options;
-        return new DefaultSession(engine, metadata, renderer, sessionOptions,
+        return new DefaultSession(engine, metadata, renderer, statements, sessionOptions,
                 TransactionScope.external(executor.join(transaction)));
     }
 

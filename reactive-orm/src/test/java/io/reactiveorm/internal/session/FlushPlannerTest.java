@@ -93,4 +93,21 @@ class FlushPlannerTest {
         assertThat(leaves).containsExactly(List.of("worker"), List.of("middle"), List.of("boss"));
         assertThat(describe(FlushPlanner.plan(rows, METADATA.entities()))).containsExactly("Insert Employee x3");
     }
+
+    @Test
+    void theTableOrderIsComputedOncePerMetadataAndAgainWhenAnOpenOneGrows() {
+        List<EntityModel<?>> first = FlushPlanner.cachedDependencyOrder(METADATA.entities());
+        assertThat(FlushPlanner.cachedDependencyOrder(METADATA.entities())).isSameAs(first)
+                .isEqualTo(FlushPlanner.dependencyOrder(METADATA.entities()));
+        assertThat(first.indexOf(METADATA.entity(User.class))).isLessThan(first.indexOf(METADATA.entity(Post.class)));
+
+        Metadata open = Metadata.open();
+        open.entity(Post.class);
+        List<EntityModel<?>> before = FlushPlanner.cachedDependencyOrder(open.entities());
+        open.entity(Employee.class);
+        assertThat(FlushPlanner.cachedDependencyOrder(open.entities())).as("recomputed for the grown metadata")
+                .hasSizeGreaterThan(before.size())
+                .contains(open.entity(Employee.class))
+                .isEqualTo(FlushPlanner.dependencyOrder(open.entities()));
+    }
 }
