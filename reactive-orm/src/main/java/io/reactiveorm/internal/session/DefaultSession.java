@@ -198,7 +198,7 @@ public final class DefaultSession implements ExternalSession {
             @SuppressWarnings({"unchecked", "rawtypes"})
             Select<T> query = Sql.select(type).where(((ColumnRef) Flusher.column(model, idAttribute)).eq(key));
             // reduce, not next(): a cancel would cut the statement off before its end
-            return autoflush().thenMany(Flux.defer(() -> results(query, 0, true))).reduce((first, other) -> first);
+            return autoflush(query).thenMany(Flux.defer(() -> results(query, 0, true))).reduce((first, other) -> first);
         })).singleOrEmpty();
     }
 
@@ -210,7 +210,7 @@ public final class DefaultSession implements ExternalSession {
     @Override
     public <T> Flux<T> scalars(Select<T> query) {
         Objects.requireNonNull(query, "query");
-        return run(() -> autoflush().thenMany(Flux.defer(() -> results(query, 0, true))).collectList())
+        return run(() -> autoflush(query).thenMany(Flux.defer(() -> results(query, 0, true))).collectList())
                 .flatMapIterable(list -> list);
     }
 
@@ -234,7 +234,7 @@ public final class DefaultSession implements ExternalSession {
     @Override
     public Flux<Row> execute(Select<?> query) {
         Objects.requireNonNull(query, "query");
-        return run(() -> autoflush().thenMany(Flux.defer(() -> {
+        return run(() -> autoflush(query).thenMany(Flux.defer(() -> {
             RenderedSql sql = renderer.render(query);
             return connection().flatMapMany(c -> rows(c, sql, query, 0, true));
         })).collectList()).flatMapIterable(list -> list);
@@ -271,7 +271,7 @@ public final class DefaultSession implements ExternalSession {
         Objects.requireNonNull(query, "query");
         return queue.submitExclusive(() -> {
             requireOpen();
-            return ready().thenMany(autoflush().thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
+            return ready().thenMany(autoflush(query).thenMany(Flux.defer(() -> results(query, STREAM_FETCH_SIZE, false))));
         });
     }
 
@@ -386,8 +386,14 @@ public final class DefaultSession implements ExternalSession {
         return run(unitOfWork::flush).then();
     }
 
+    /** The flush before a statement whose tables are not known: of whatever is pending. */
     private Mono<Void> autoflush() {
-        return options.autoflush() ? unitOfWork.flush() : Mono.empty();
+        return options.autoflush() ? unitOfWork.autoflush(null) : Mono.empty();
+    }
+
+    /** The flush before {@code query}: only if something pending is in a table it reads. */
+    private Mono<Void> autoflush(Select<?> query) {
+        return options.autoflush() ? unitOfWork.autoflush(QuerySpaces.reads(query, renderer, metadata)) : Mono.empty();
     }
 
 
