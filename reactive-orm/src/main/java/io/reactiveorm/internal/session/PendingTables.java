@@ -114,8 +114,8 @@ final class PendingTables {
 
     /** A loaded collection against what it held at the last load or flush, element by element, by identity. */
     private Change collectionChange(InstanceState s, RelationshipModel r) {
-        if (!s.loaded.containsKey(r)) {
-            return Change.NONE; // not loaded: nothing to write
+        if (s.loaded.isEmpty() || !s.loaded.containsKey(r)) {
+            return Change.NONE; // not loaded: nothing to write (isEmpty first: most objects load no relationship)
         }
         Object value = r.access().get(s.entity);
         Object before = s.loaded.get(r);
@@ -148,15 +148,16 @@ final class PendingTables {
      * the other object points back (else the flush sets its foreign key).
      */
     private Change referenceChange(InstanceState s, RelationshipModel r) {
-        if (!s.isLoaded(r)) {
-            return Change.NONE;
-        }
         Object value = r.access().get(s.entity);
-        if (s.loaded.containsKey(r) && s.loaded.get(r) != value) {
+        boolean known = !s.loaded.isEmpty() && s.loaded.containsKey(r);
+        if (value == null && !known) {
+            return Change.NONE; // not loaded, as InstanceState.isLoaded says
+        }
+        if (known && s.loaded.get(r) != value) {
             return Change.ROWS;
         }
         if (value == null) {
-            return s.loaded.containsKey(r) && referencesRow(s, r) ? Change.ROWS : Change.NONE;
+            return referencesRow(s, r) ? Change.ROWS : Change.NONE;
         }
         if (map.state(value) == null) {
             return Change.UNKNOWN;

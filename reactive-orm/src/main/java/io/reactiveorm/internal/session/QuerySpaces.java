@@ -17,28 +17,34 @@ final class QuerySpaces {
     }
 
     /**
-     * Whether {@code query} reads a table, by name; {@code null} when that is not known from the
-     * statement alone: textual SQL, or loads that follow it (loader options, eager relationships).
+     * Whether {@code query} reads a table, by name: true for every table when that is not known
+     * from the statement alone (textual SQL, loads that follow it: loader options, eager
+     * relationships). Nothing is looked at before the first call, which is inside the query's
+     * operation, so that an error (an unmapped entity) reaches the query's subscriber.
      */
     static Predicate<String> reads(Select<?> query, SqlRenderer renderer, Metadata metadata) {
-        if (query.text() != null || !query.loaderOptions().isEmpty()) {
-            return null;
-        }
-        for (Class<?> entity : query.entities()) {
-            if (LoadPlan.hasEager(metadata.entity(entity))) {
-                return null;
-            }
-        }
         return new Predicate<>() {
-            private String sql; // rendered once, and only if something is pending
+            private String sql; // rendered once, and only if something is pending; "" when unknown
 
             @Override
             public boolean test(String table) {
                 if (sql == null) {
-                    sql = renderer.render(query).sql();
+                    sql = knowable(query, metadata) ? renderer.render(query).sql() : "";
                 }
-                return sql.contains(renderer.dialect().quote(table));
+                return sql.isEmpty() || sql.contains(renderer.dialect().quote(table));
             }
         };
+    }
+
+    private static boolean knowable(Select<?> query, Metadata metadata) {
+        if (query.text() != null || !query.loaderOptions().isEmpty()) {
+            return false;
+        }
+        for (Class<?> entity : query.entities()) {
+            if (LoadPlan.hasEager(metadata.entity(entity))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

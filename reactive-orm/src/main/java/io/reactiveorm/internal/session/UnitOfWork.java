@@ -58,8 +58,8 @@ final class UnitOfWork {
      * The flush before a query: skipped when nothing pending writes a table the query reads
      * (Hibernate's query spaces). Runs inside a queued operation.
      *
-     * @param reads whether the query reads the table of this name; {@code null} when that is not
-     *        known (textual SQL, loads that follow the query), and then any pending change is flushed
+     * @param reads whether the query reads the table of this name; {@code null} for a statement
+     *        whose tables are not known: then any pending change is flushed
      */
     Mono<Void> autoflush(java.util.function.Predicate<String> reads) {
         return Mono.defer(() -> {
