@@ -16,6 +16,7 @@ import io.reactiveorm.fixture.Employee_;
 import io.reactiveorm.fixture.Post;
 import io.reactiveorm.fixture.Post_;
 import io.reactiveorm.fixture.Tag;
+import io.reactiveorm.fixture.Tag_;
 import io.reactiveorm.fixture.User;
 import io.reactiveorm.fixture.User_;
 import java.util.ArrayList;
@@ -656,5 +657,80 @@ public abstract class SessionSuite extends DatabaseTest {
         assertThat(streamed.get(0).rows()).isBetween(11L, 300L);
         db.inSessionMany(s -> s.stream(select(User_.age).orderBy(User_.age.asc())))
                 .count().as(StepVerifier::create).expectNext(600L).verifyComplete();
+    }
+
+    // ---- autoflush: only the tables a query reads (query spaces) --------------------------------
+
+    /** A user "a" with a post "p", and a tag "t" on no post; returns {user id, post id, tag id}. */
+    private long[] userPostAndTag() {
+        User u = new User("a", "a@x", 1);
+        Post p = new Post("p", u);
+        Tag t = new Tag("t");
+        db.inTransaction(s -> {
+            s.addAll(List.of(u, p, t));
+            return s.commit();
+        }).block(TIMEOUT);
+        return new long[] {u.getId(), p.getId(), t.getId()};
+    }
+
+    private long updates() {
+        return recorder.statements().stream().filter(q -> q.startsWith("UPDATE")).count();
+    }
+
+    @Test
+    void aQueryOfAChangedTableSeesTheChange() {
+        long[] ids = userPostAndTag();
+        recorder.clear();
+        db.inTransaction(s -> s.get(User.class, ids[0]).flatMap(u -> {
+            u.setName("changed");
+            return s.scalar(select(count()).from(User.class).where(User_.name.eq("changed")));
+        })).as(StepVerifier::create).expectNext(1L).verifyComplete();
+        assertThat(updates()).isEqualTo(1);
+    }
+
+    @Test
+    void aQueryOfAnotherTableLeavesTheChangeForTheCommit() {
+        long[] ids = userPostAndTag();
+        recorder.clear();
+        long[] updatesBeforeCommit = {-1};
+        db.inTransaction(s -> s.get(User.class, ids[0]).flatMap(u -> {
+            u.setName("changed");
+            return s.scalar(select(count()).from(Tag.class))
+                    .doOnNext(n -> updatesBeforeCommit[0] = updates())
+                    .flatMap(n -> s.commit().thenReturn(n));
+        })).as(StepVerifier::create).expectNext(1L).verifyComplete();
+        assertThat(updatesBeforeCommit[0]).isZero();
+        assertThat(updates()).isEqualTo(1);
+        assertThat(this.<Long>inSession(s -> s.scalar(select(count()).from(User.class).where(User_.name.eq("changed")))))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void aQueryJoiningAChangedTableSeesTheChange() {
+        long[] ids = userPostAndTag();
+        db.inTransaction(s -> s.get(User.class, ids[0]).flatMap(u -> {
+            u.setName("changed");
+            return s.scalar(select(count()).from(Post.class).join(Post_.author).where(User_.name.eq("changed")));
+        })).as(StepVerifier::create).expectNext(1L).verifyComplete();
+    }
+
+    @Test
+    void aQueryThroughAManyToManySeesAChangedCollection() {
+        long[] ids = userPostAndTag();
+        db.inTransaction(s -> s.get(Post.class, ids[1]).zipWith(s.get(Tag.class, ids[2])).flatMap(pt ->
+                s.fetch(pt.getT1(), Post_.tags).flatMap(tags -> {
+                    tags.add(pt.getT2());
+                    return s.scalar(select(count()).from(Tag.class).where(Tag_.posts.any(Post_.id.eq(ids[1]))));
+                }))).as(StepVerifier::create).expectNext(1L).verifyComplete();
+    }
+
+    @Test
+    void aTextualQueryFlushesWhateverIsPending() {
+        long[] ids = userPostAndTag();
+        db.inTransaction(s -> s.get(Tag.class, ids[2]).flatMap(t -> {
+            t.setLabel("renamed");
+            return s.scalar(io.reactiveorm.sql.Sql.text("SELECT count(*) FROM tag WHERE label = :l").bind("l", "renamed")
+                    .select(Long.class));
+        })).as(StepVerifier::create).expectNext(1L).verifyComplete();
     }
 }

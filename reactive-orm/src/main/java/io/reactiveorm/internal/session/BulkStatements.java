@@ -95,7 +95,10 @@ final class BulkStatements {
     }
 
     private boolean holdsAny(Class<?> entity) {
-        for (InstanceState s : map.all()) {
+        if (!map.tracksAny(entity)) {
+            return false;
+        }
+        for (InstanceState s : map.live()) {
             if (s.model.type() == entity && s.status == InstanceState.Status.PERSISTENT) {
                 return true;
             }

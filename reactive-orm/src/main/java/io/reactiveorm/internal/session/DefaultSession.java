@@ -200,6 +200,8 @@ public final class DefaultSession implements ExternalSession {
                 return s.status == InstanceState.Status.PERSISTENT ? Mono.just(type.cast(s.entity)) : Mono.<T>empty();
             }
             // reduce, not next(): a cancel would cut the statement off before its end
+            // a get reads its entity's table (and its eager joins): of whatever is pending, flushed
+            // as before it, so that its SQL stays rendered once (a pending-nothing check is one pass)
             return autoflush().thenMany(Flux.defer(() -> byKey(model, key))).reduce((first, other) -> first);
         })).singleOrEmpty();
     }
@@ -224,7 +226,7 @@ public final class DefaultSession implements ExternalSession {
     @Override
     public <T> Flux<T> scalars(Select<T> query) {
         Objects.requireNonNull(query, "query");
-        return run(() -> autoflush().thenMany(Flux.defer(() -> results(query, 0, true))).collectList())
+        return run(() -> autoflush(query).thenMany(Flux.defer(() -> results(query, 0, true))).collectList())
                 .flatMapIterable(list -> list);
     }
 
@@ -248,7 +250,7 @@ public final class DefaultSession implements ExternalSession {
     @Override
     public Flux<Row> execute(Select<?> query) {
         Objects.requireNonNull(query, "query");
-        return run(() -> autoflush().thenMany(Flux.defer(() -> {
+        return run(() -> autoflush(query).thenMany(Flux.defer(() -> {
             RenderedSql sql = renderer.render(query);
             return connection().flatMapMany(c -> rows(c, sql, query, 0, true));
         })).collectList()).flatMapIterable(list -> list);
@@ -286,7 +288,7 @@ public final class DefaultSession implements ExternalSession {
         return queue.submitExclusive(() -> {
             requireOpen();
             int fetchSize = query.fetchSizeValue() == null ? Select.DEFAULT_FETCH_SIZE : query.fetchSizeValue();
-            return ready().thenMany(autoflush().thenMany(Flux.defer(() -> results(query, fetchSize, false))));
+            return ready().thenMany(autoflush(query).thenMany(Flux.defer(() -> results(query, fetchSize, false))));
         });
     }
 
@@ -400,8 +402,14 @@ public final class DefaultSession implements ExternalSession {
         return run(unitOfWork::flush).then();
     }
 
+    /** The flush before a statement whose tables are not known: of whatever is pending. */
     private Mono<Void> autoflush() {
-        return options.autoflush() ? unitOfWork.flush() : Mono.empty();
+        return options.autoflush() ? unitOfWork.autoflush(null) : Mono.empty();
+    }
+
+    /** The flush before {@code query}: only if something pending is in a table it reads. */
+    private Mono<Void> autoflush(Select<?> query) {
+        return options.autoflush() ? unitOfWork.autoflush(QuerySpaces.reads(query, renderer, metadata)) : Mono.empty();
     }
 
 

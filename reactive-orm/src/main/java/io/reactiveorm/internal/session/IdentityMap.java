@@ -18,6 +18,8 @@ final class IdentityMap {
     /** Tracked states in the order they entered; entries of removed states are skipped and pruned. */
     private List<InstanceState> ordered = new ArrayList<>();
     private int removed;
+    /** Tracked objects per entity class: whether a bulk statement has objects to synchronize, without a scan. */
+    private final Map<Class<?>, Integer> countByType = new HashMap<>();
     /** The keys the session had when it was closed: all of them detached. */
     private Map<EntityKey, InstanceState> closedKeys = Map.of();
     /**
@@ -43,7 +45,9 @@ final class IdentityMap {
     }
 
     void track(InstanceState state) {
-        byObject.put(state.entity, state);
+        if (byObject.put(state.entity, state) == null) {
+            countByType.merge(state.model.type(), 1, Integer::sum);
+        }
         ordered.add(state);
         if (state.key != null) {
             register(state);
@@ -71,6 +75,7 @@ final class IdentityMap {
     void remove(InstanceState state, boolean markDetached) {
         if (byObject.remove(state.entity) != null) {
             removed++;
+            countByType.merge(state.model.type(), -1, Integer::sum);
         }
         if (state.key != null && byKey.get(state.key) == state) {
             byKey.remove(state.key);
@@ -87,6 +92,14 @@ final class IdentityMap {
 
     /** Every tracked state, in the order objects entered the session (a copy: callers may change the map). */
     List<InstanceState> all() {
+        return new ArrayList<>(live());
+    }
+
+    /**
+     * Every tracked state, in the order objects entered the session, without a copy: for callers
+     * that read the states and neither add nor remove any while iterating.
+     */
+    List<InstanceState> live() {
         if (removed > 0) {
             List<InstanceState> live = new ArrayList<>(byObject.size());
             for (InstanceState s : ordered) {
@@ -97,7 +110,13 @@ final class IdentityMap {
             ordered = live;
             removed = 0;
         }
-        return new ArrayList<>(ordered);
+        return java.util.Collections.unmodifiableList(ordered);
+    }
+
+    /** Whether the session tracks any object of {@code type}, in O(1). */
+    boolean tracksAny(Class<?> type) {
+        Integer n = countByType.get(type);
+        return n != null && n > 0;
     }
 
     void clear(boolean markDetached) {
@@ -106,6 +125,7 @@ final class IdentityMap {
         }
         byObject = new IdentityHashMap<>();
         byKey = new HashMap<>();
+        countByType.clear();
         ordered = new ArrayList<>();
         removed = 0;
     }

@@ -56,6 +56,27 @@ final class InstanceState {
         return values;
     }
 
+    /**
+     * Whether a column the flush would update differs from the snapshot: {@link FlushPlanner#changedColumns}
+     * without building anything, stopping at the first difference (the check every flush and
+     * autoflush makes of every loaded object).
+     */
+    boolean columnsChanged() {
+        List<AttributeModel> attributes = model.attributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            AttributeModel a = attributes.get(i);
+            if (a.version() || a.id() || !a.updatable()) {
+                continue;
+            }
+            Object now = a.toDatabase(a.get(entity));
+            Object before = snapshot[i];
+            if (now != before && !FlushPlanner.same(now, before)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code relationship} is loaded (or set by the application) on this object. */
     boolean isLoaded(io.reactiveorm.mapping.RelationshipModel relationship) {
         return loaded.containsKey(relationship)

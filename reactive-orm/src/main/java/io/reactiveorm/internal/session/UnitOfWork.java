@@ -32,6 +32,7 @@ final class UnitOfWork {
     private final RelationshipLoader loader;
     private final Supplier<Mono<SessionConnection>> connection;
     private final Supplier<Mono<SessionConnection>> transaction;
+    private final PendingTables pending;
 
     /**
      * @param session the session, as listeners see it
@@ -50,6 +51,27 @@ final class UnitOfWork {
         this.loader = loader;
         this.connection = connection;
         this.transaction = transaction;
+        this.pending = new PendingTables(metadata, map, !options.listeners().isEmpty());
+    }
+
+    /**
+     * The flush before a query: skipped when nothing pending writes a table the query reads
+     * (Hibernate's query spaces). Runs inside a queued operation.
+     *
+     * @param reads whether the query reads the table of this name; {@code null} for a statement
+     *        whose tables are not known: then any pending change is flushed
+     */
+    Mono<Void> autoflush(java.util.function.Predicate<String> reads) {
+        return Mono.defer(() -> {
+            Set<String> tables = pending.now();
+            if (tables.isEmpty()) {
+                return Mono.empty();
+            }
+            if (tables != PendingTables.EVERY_TABLE && reads != null && tables.stream().noneMatch(reads)) {
+                return Mono.empty();
+            }
+            return flush();
+        });
     }
 
     /**
@@ -66,6 +88,11 @@ final class UnitOfWork {
 
     /** One round of a flush; emits whether the writes may have left more to write (listeners heard them). */
     private Mono<Boolean> flushRound() {
+        return Mono.defer(() -> pending.now().isEmpty() ? Mono.just(Boolean.FALSE) : writeRound());
+    }
+
+    /** A round with something to write: the O(loaded objects) preparation, the plan, its writes. */
+    private Mono<Boolean> writeRound() {
         return loadForRemoval(0).then(Mono.defer(() -> {
             List<RelationshipSync.AssociationChange> associations = sync.prepare();
             List<InstanceState> states = map.all();
@@ -188,10 +215,10 @@ final class UnitOfWork {
 
     /** Whether a flush would write anything. */
     boolean hasPendingChanges() {
-        for (InstanceState s : map.all()) {
+        for (InstanceState s : map.live()) {
             if (s.status == InstanceState.Status.PENDING
                     || (s.status == InstanceState.Status.DELETED && !s.deleteFlushed)
-                    || (s.status == InstanceState.Status.PERSISTENT && !FlushPlanner.changedColumns(s).isEmpty())) {
+                    || (s.status == InstanceState.Status.PERSISTENT && s.columnsChanged())) {
                 return true;
             }
         }
