@@ -1,5 +1,6 @@
 package io.reactiveorm.internal.render;
 
+import io.reactiveorm.OrmException;
 import io.reactiveorm.dialect.BulkRows;
 import io.reactiveorm.dialect.Dialect;
 import io.reactiveorm.dialect.SqlType;
@@ -153,8 +154,9 @@ public final class FlushStatements {
             int expected = columns.size() + references.size() + (entity.version().isPresent() ? 3 : 1);
             if (rendered.binds().size() != expected) {
                 // every value must be a bind parameter, else the SQL kept for all rows would hold this row's values
-                throw new IllegalStateException("the UPDATE of " + entity.name() + " binds " + rendered.binds().size()
-                        + " values, " + expected + " expected: " + rendered.sql());
+                throw new OrmException("internal error: the UPDATE of " + entity.name() + " binds "
+                        + rendered.binds().size() + " values, " + expected + " expected: " + rendered.sql()
+                        + ". Fix: report it to reactive-orm with the mapping of " + entity.name());
             }
             return rendered.sql();
         });

@@ -1,5 +1,6 @@
 package io.reactiveorm.internal.render;
 
+import io.reactiveorm.OrmException;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ public final class StatementCache {
     /** @param capacity entries kept at most, 1 or more */
     public StatementCache(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("capacity " + capacity + " < 1");
+            throw new OrmException("a statement cache needs a capacity of 1 or more, was " + capacity);
         }
         this.capacity = capacity;
     }
