@@ -250,7 +250,7 @@ public abstract class ReliabilitySuite extends DatabaseTest {
     void aStreamFetchesTheQuerysFetchSizeAndStillReadsEveryRow() {
         seedAuthors(1_050);
         List<Integer> fetchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
-        Engine observed = Engine.of(FetchSizeRecordingFactory.wrap(ConnectionFactories.get(url()), fetchSizes));
+        Engine observed = Engine.of(StatementWatchingFactory.fetchSizes(ConnectionFactories.get(url()), fetchSizes));
         List<Long> ids;
         Long entities;
         Long byDefault;
@@ -383,7 +383,7 @@ public abstract class ReliabilitySuite extends DatabaseTest {
     @Test
     void theReactorContextReachesEveryStatementOfASession() {
         List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        Engine observed = Engine.of(ContextRecordingFactory.wrap(ConnectionFactories.get(url()), seen));
+        Engine observed = Engine.of(StatementWatchingFactory.contexts(ConnectionFactories.get(url()), seen));
         try {
             SessionFactory f = SessionFactory.builder(observed).entities(entities()).build();
             f.inTransaction(s -> {
@@ -394,7 +394,7 @@ public abstract class ReliabilitySuite extends DatabaseTest {
                                 .then(s.nested(n -> n.scalar(select(count()).from(Post.class))))
                                 .then(s.commit());
                     })
-                    .contextWrite(Context.of(ContextRecordingFactory.KEY, "tenant-7"))
+                    .contextWrite(Context.of(StatementWatchingFactory.TENANT_KEY, "tenant-7"))
                     .block(TIMEOUT);
         } finally {
             observed.close().block(TIMEOUT);
