@@ -237,7 +237,11 @@ public final class SessionFactory {
             return this;
         }
 
-        /** Whether sessions flush pending changes before each query (default true). */
+        /**
+         * Whether sessions flush pending changes before each query (default true): before a query
+         * that reads a table something pending writes (its query spaces), or before any query whose
+         * tables are not known from its statement ({@code text()}, loader options, eager loads).
+         */
         public Builder autoflush(boolean autoflush) {
             this.autoflush = autoflush;
             return this;
