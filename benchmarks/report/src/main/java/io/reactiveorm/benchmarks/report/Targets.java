@@ -63,16 +63,19 @@ public final class Targets {
         }
     }
 
-    /** The targets of issues 5 and 13 ({@code web_mix_c64}). */
+    /** The targets of issue 13 (and of issue 5 where issue 13 set none: insert vs Spring Data, graph load vs Hibernate Reactive). */
     public static List<Target> all() {
         return List.of(
-                new Target("get_by_key_c1_vs_raw", Workload.GET_BY_KEY_C1, Contender.RAW_R2DBC, 0.85),
-                new Target("get_by_key_c64_vs_raw", Workload.GET_BY_KEY_C64, Contender.RAW_R2DBC, 0.85),
-                new Target("query_100_vs_raw", Workload.QUERY_100, Contender.RAW_R2DBC, 0.85),
-                new Target("insert_flush_10k_vs_raw", Workload.INSERT_FLUSH_10K, Contender.RAW_R2DBC, 0.7),
+                new Target("get_by_key_c1_vs_raw", Workload.GET_BY_KEY_C1, Contender.RAW_R2DBC, 0.9),
+                new Target("get_by_key_c64_vs_raw", Workload.GET_BY_KEY_C64, Contender.RAW_R2DBC, 0.9),
+                new Target("query_100_vs_raw", Workload.QUERY_100, Contender.RAW_R2DBC, 0.9),
+                new Target("insert_flush_10k_vs_raw", Workload.INSERT_FLUSH_10K, Contender.RAW_R2DBC, 0.8),
                 new Target("insert_flush_10k_vs_spring", Workload.INSERT_FLUSH_10K, Contender.SPRING_DATA_R2DBC, 2.0),
+                new Target("update_flush_1k_vs_raw", Workload.UPDATE_FLUSH_1K, Contender.RAW_R2DBC, 0.9),
                 new Target("graph_load_1k_vs_raw", Workload.GRAPH_LOAD_1K, Contender.RAW_R2DBC, 0.8),
+                new Target("graph_load_1k_vs_spring", Workload.GRAPH_LOAD_1K, Contender.SPRING_DATA_R2DBC, 1.5),
                 new Target("graph_load_1k_vs_hibernate", Workload.GRAPH_LOAD_1K, Contender.HIBERNATE_REACTIVE, 1.5),
+                new Target("graph_load_1k_naive_vs_raw", Workload.GRAPH_LOAD_1K_NAIVE, Contender.RAW_R2DBC, 0.6),
                 new Target("stream_1m_heap", Workload.STREAM_1M, null, STREAM_HEAP_MB),
                 new Target("stream_1m_vs_raw", Workload.STREAM_1M, Contender.RAW_R2DBC, 0.8),
                 new Target("web_mix_c64_vs_raw", Workload.WEB_MIX_C64, Contender.RAW_R2DBC, 0.9));
