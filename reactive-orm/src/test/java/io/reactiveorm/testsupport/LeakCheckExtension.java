@@ -34,7 +34,7 @@ public final class LeakCheckExtension implements AfterAllCallback {
         return released && (report.contains("io.r2dbc.postgresql.message.backend.")
                 || report.contains("io.r2dbc.postgresql.client.ReactorNettyClient")
                 || report.contains("org.mariadb.r2dbc.client.MariadbFrameDecoder.decode")
-                || report.contains("org.mariadb.r2dbc.client.MariadbPacketEncoder.lambda$encodeFlux"));
+                || report.contains("org.mariadb.r2dbc.client.MariadbPacketEncoder."));
     }
 
     @Override
