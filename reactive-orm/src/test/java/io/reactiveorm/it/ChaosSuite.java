@@ -491,32 +491,34 @@ public abstract class ChaosSuite {
             long start = System.nanoTime();
             int maxUnits = Math.max(1_000, target * 5);
             Disposable ticker = Flux.interval(HANG_CHECK, HANG_CHECK).subscribe(t -> checkHangs(ticks.incrementAndGet()));
-            Flux.range(0, maxUnits)
-                    .takeWhile(i -> cancellations() < target && !exhausted)
-                    .map(i -> {
-                        Unit u = new Unit(i, Plan.draw(seed, i), seed);
-                        synchronized (units) {
-                            units.add(u);
-                        }
-                        return u;
-                    })
-                    .flatMap(u -> launch(u).doOnSubscribe(x -> {
-                                u.launchedAtTick = ticks.get();
-                                u.endedBeforeLaunch = ended.get();
-                                inFlight.put(u.index, u);
-                            })
-                            .doOnNext(x -> inFlight.remove(u.index)), CONCURRENCY, 1)
-                    .doOnNext(this::account)
-                    .then()
-                    .timeout(RUN_LIMIT)
-                    .onErrorResume(TimeoutException.class, e -> {
-                        List<String> stuck = inFlight.values().stream().map(Run::describeUnit).toList();
-                        violation("the run did not end within " + RUN_LIMIT.toMinutes() + " min", "units still in flight: " + stuck);
-                        return Mono.empty();
-                    })
-                    .doFinally(signal -> ticker.dispose())
-                    .block();
-            ticker.dispose();
+            try {
+                Flux.range(0, maxUnits)
+                        .takeWhile(i -> cancellations() < target && !exhausted)
+                        .map(i -> {
+                            Unit u = new Unit(i, Plan.draw(seed, i), seed);
+                            synchronized (units) {
+                                units.add(u);
+                            }
+                            return u;
+                        })
+                        .flatMap(u -> launch(u).doOnSubscribe(x -> {
+                                    u.launchedAtTick = ticks.get();
+                                    u.endedBeforeLaunch = ended.get();
+                                    inFlight.put(u.index, u);
+                                })
+                                .doOnNext(x -> inFlight.remove(u.index)), CONCURRENCY, 1)
+                        .doOnNext(this::account)
+                        .then()
+                        .timeout(RUN_LIMIT)
+                        .onErrorResume(TimeoutException.class, e -> {
+                            List<String> stuck = inFlight.values().stream().map(Run::describeUnit).toList();
+                            violation("the run did not end within " + RUN_LIMIT.toMinutes() + " min", "units still in flight: " + stuck);
+                            return Mono.empty();
+                        })
+                        .block();
+            } finally {
+                ticker.dispose(); // on this (blocking) thread: cancelling a periodic task takes a lock
+            }
             elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         }
 
