@@ -86,6 +86,25 @@ class BlockHoundTest {
         assertThat(declared).containsAll(H2BlockHoundIntegration.MARIADB_LOCK_SITES);
     }
 
+    /**
+     * Netty's allocator lock sites are allowed by name too: every method of its adaptive allocator
+     * that waits for a {@code StampedLock} (its {@code tryWriteLock()} never waits) must be listed.
+     */
+    @Test
+    void everyNettyAllocatorLockSiteIsAllowed() {
+        Set<String> callers = new ClassFileImporter()
+                .importPackages("io.netty.buffer").stream()
+                .filter(c -> c.getName().startsWith("io.netty.buffer.AdaptivePoolingAllocator"))
+                .flatMap(c -> c.getMethodCallsFromSelf().stream())
+                .filter(call -> call.getTargetOwner().isEquivalentTo(java.util.concurrent.locks.StampedLock.class)
+                        && Set.of("writeLock", "readLock", "writeLockInterruptibly", "readLockInterruptibly")
+                                .contains(call.getName()))
+                .map(call -> call.getOrigin().getOwner().getName() + "#" + call.getOrigin().getName())
+                .collect(Collectors.toSet());
+
+        assertThat(callers).isEqualTo(H2BlockHoundIntegration.NETTY_ALLOCATOR_LOCK_SITES);
+    }
+
     private static Class<?> classNamed(String name) {
         try {
             return Class.forName(name);
