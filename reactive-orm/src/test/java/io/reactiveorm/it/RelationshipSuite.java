@@ -291,6 +291,58 @@ public abstract class RelationshipSuite extends DatabaseTest {
     }
 
     @Test
+    void backPopulationAnAddedPostWithItsAuthorSetJoinsTheLoadedCollectionAtFlush() {
+        seedBlog(1, 1);
+        record Seen(boolean inCollectionBeforeFlush, List<Post> afterFlush, Post added, int inserts) {
+        }
+        Seen seen = tx(s -> s.scalar(select(User.class).options(selectin(User_.posts))).flatMap(u0 -> {
+            Post added = new Post("added", null);
+            added.setAuthor(u0);   // the owning side only: Java fields are not intercepted
+            s.add(added);
+            boolean before = u0.getPosts().stream().anyMatch(p -> p == added);
+            recorder.clear();
+            return s.flush().then(Mono.fromCallable(() -> new Seen(before, List.copyOf(u0.getPosts()), added,
+                    recorder.count("INSERT")))).flatMap(result -> s.commit().thenReturn(result));
+        }));
+        assertThat(seen.inCollectionBeforeFlush()).as("no back-population before the flush").isFalse();
+        assertThat(seen.afterFlush()).as("the loaded collection follows the owning side at flush")
+                .extracting(Post::getTitle).containsExactlyInAnyOrder("u0-p0", "added");
+        assertThat(seen.afterFlush()).anyMatch(p -> p == seen.added());
+        assertThat(seen.inserts()).isEqualTo(1);
+        assertThat(this.<String>tx(s -> s.scalar(select(User_.name).join(User_.posts).where(Post_.title.eq("added")))))
+                .as("written with its foreign key").isEqualTo("u0");
+    }
+
+    @Test
+    void backPopulationAPostReachableOnlyThroughItsOwnAuthorIsNotWritten() {
+        seedBlog(1, 1);
+        record Seen(List<Post> afterFlush, Post onlyAuthorSet, Post bothSides, io.reactiveorm.EntityState state,
+                int inserts) {
+        }
+        Seen seen = tx(s -> s.scalar(select(User.class).options(selectin(User_.posts))).flatMap(u0 -> {
+            Post onlyAuthorSet = new Post("only author set", null);
+            onlyAuthorSet.setAuthor(u0);   // never added, in no collection: the session never sees it
+            Post bothSides = new Post("both sides", null);
+            bothSides.setAuthor(u0);       // the twin: also in the loaded collection, so saved by save-update
+            u0.getPosts().add(bothSides);
+            recorder.clear();
+            return s.flush().then(Mono.fromCallable(() -> new Seen(List.copyOf(u0.getPosts()), onlyAuthorSet,
+                    bothSides, s.state(onlyAuthorSet), recorder.count("INSERT"))))
+                    .flatMap(result -> s.commit().thenReturn(result));
+        }));
+        assertThat(seen.afterFlush()).extracting(Post::getTitle).containsExactlyInAnyOrder("u0-p0", "both sides");
+        assertThat(seen.afterFlush()).noneMatch(p -> p == seen.onlyAuthorSet());
+        assertThat(seen.state()).isEqualTo(io.reactiveorm.EntityState.TRANSIENT);
+        assertThat(seen.onlyAuthorSet().getId()).isNull();
+        assertThat(seen.bothSides().getId()).isNotNull();
+        assertThat(seen.inserts()).as("only the post set on both sides").isEqualTo(1);
+        assertThat(this.<Long>tx(s -> s.scalar(select(count()).from(Post.class).where(Post_.title.eq("only author set")))))
+                .isZero();
+        assertThat(this.<String>tx(s -> s.scalar(select(User_.name).join(User_.posts).where(Post_.title.eq("both sides")))))
+                .isEqualTo("u0");
+    }
+
+    @Test
     void oneToOneFromEitherSide() {
         User u = new User("o", "o@x", 1);
         tx(s -> {

@@ -34,8 +34,17 @@ public final class EchoExample {
         return select(User.class).where(User_.name.eq("sandy"), User_.age.gt(18)).orderBy(User_.id.asc()).limit(5);
     }
 
+    /**
+     * {@code create_engine(url, echo=True, hide_parameters=not showValues)}: every statement is
+     * logged on {@code io.reactiveorm.engine} at INFO with its duration and row count; its bind
+     * values only when {@code showValues}.
+     */
+    public static Engine echoingEngine(String url, boolean showValues) {
+        return Engine.builder(url).echo(true).echoBindValues(showValues).build();
+    }
+
     public static void main(String[] args) {
-        Engine engine = Engine.builder("r2dbc:h2:mem:///s20_echo").echo(true).echoBindValues(true).build();
+        Engine engine = echoingEngine("r2dbc:h2:mem:///s20_echo", true);
         try {
             SessionFactory db = SessionFactory.builder(engine).entities(User.class, Address.class).build();
             System.out.println("print(stmt): " + query());
