@@ -47,15 +47,18 @@ public final class SchemaDiff {
 
     private final List<SchemaChange> changes;
     private final List<String> hints;
+    /** The hints of {@link #reverse()}: the same pairs, seen from the other side. */
+    private final List<String> reverseHints;
 
-    private SchemaDiff(List<SchemaChange> changes, List<String> hints) {
+    private SchemaDiff(List<SchemaChange> changes, List<String> hints, List<String> reverseHints) {
         this.changes = List.copyOf(changes);
         this.hints = List.copyOf(hints);
+        this.reverseHints = List.copyOf(reverseHints);
     }
 
     /** A diff of the given changes, in the given order (for tests, and to undo a reversed list). */
     public static SchemaDiff of(List<SchemaChange> changes) {
-        return new SchemaDiff(changes, List.of());
+        return new SchemaDiff(changes, List.of(), List.of());
     }
 
     /**
@@ -82,19 +85,23 @@ public final class SchemaDiff {
         return changes;
     }
 
-    /** Notes for a reviewer: possible renames (a column dropped and one of the same type added in one table). */
+    /**
+     * Notes for a reviewer: possible renames (a column dropped and one of the same type added in one
+     * table; a table dropped and one of as many columns created). {@link #reverse()} has the same
+     * pairs the other way round.
+     */
     public List<String> hints() {
         return hints;
     }
 
-    /** The diff that undoes this one: each change reversed, in reverse order. */
+    /** The diff that undoes this one: each change reversed, in reverse order, and its hints turned round. */
     public SchemaDiff reverse() {
         List<SchemaChange> reversed = new ArrayList<>(changes.size());
         for (SchemaChange c : changes) {
             reversed.add(c.reverse());
         }
         Collections.reverse(reversed);
-        return new SchemaDiff(reversed, hints);
+        return new SchemaDiff(reversed, reverseHints, hints);
     }
 
     /** One change description per line; {@code "no changes"} when empty. */
@@ -127,6 +134,7 @@ public final class SchemaDiff {
         private final List<SchemaChange> addForeignKeys = new ArrayList<>();
         private final List<SchemaChange> dropSequences = new ArrayList<>();
         private final List<String> hints = new ArrayList<>();
+        private final List<String> reverseHints = new ArrayList<>();
 
         Comparison(SchemaNormalizer normalizer) {
             this.normalizer = normalizer;
@@ -158,9 +166,8 @@ public final class SchemaDiff {
                     Table a = ((DropTable) drop).definition();
                     Table b = ((CreateTable) create).definition();
                     if (a.columns().size() == b.columns().size()) {
-                        hints.add("possible rename: table " + a.name() + " is dropped and " + b.name()
-                                + " created with as many columns; if it was renamed, edit the migration to "
-                                + "ALTER TABLE ... RENAME TO ... and keep its rows");
+                        hints.add(tableRename(a.name(), b.name()));
+                        reverseHints.add(tableRename(b.name(), a.name()));
                     }
                 }
             }
@@ -184,7 +191,19 @@ public final class SchemaDiff {
             all.addAll(addKeysAndIndexes);
             all.addAll(addForeignKeys);
             all.addAll(dropSequences);
-            return new SchemaDiff(all, hints);
+            return new SchemaDiff(all, hints, reverseHints);
+        }
+
+        private static String tableRename(String dropped, String created) {
+            return "possible rename: table " + dropped + " is dropped and " + created
+                    + " created with as many columns; if it was renamed, edit the migration to "
+                    + "ALTER TABLE ... RENAME TO ... and keep its rows";
+        }
+
+        private static String columnRename(String table, String dropped, String added) {
+            return "possible rename: column " + table + "." + dropped + " is dropped and " + table + "." + added
+                    + " of the same type added; if it was renamed, edit the migration to "
+                    + "ALTER TABLE ... RENAME COLUMN ... and keep its values";
         }
 
         private void table(Table old, Table wanted) {
@@ -209,9 +228,8 @@ public final class SchemaDiff {
             for (Column d : dropped) {
                 for (Column a : added) {
                     if (normalizer.type(d.type()).equals(normalizer.type(a.type()))) {
-                        hints.add("possible rename: column " + name + "." + d.name() + " is dropped and " + name + "."
-                                + a.name() + " of the same type added; if it was renamed, edit the migration to "
-                                + "ALTER TABLE ... RENAME COLUMN ... and keep its values");
+                        hints.add(columnRename(name, d.name(), a.name()));
+                        reverseHints.add(columnRename(name, a.name(), d.name()));
                     }
                 }
             }

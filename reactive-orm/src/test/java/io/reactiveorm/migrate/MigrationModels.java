@@ -41,6 +41,7 @@ public final class MigrationModels {
                 new Case("column removed", new Class<?>[] {AuthorWithBio.class}, new Class<?>[] {Author.class}),
                 new Case("nullability", new Class<?>[] {Author.class}, new Class<?>[] {AuthorNullableName.class}),
                 new Case("type and length", new Class<?>[] {Author.class}, new Class<?>[] {AuthorRetyped.class}),
+                new Case("base type", new Class<?>[] {AuthorCounted.class}, new Class<?>[] {AuthorRecounted.class}),
                 new Case("default", new Class<?>[] {Author.class}, new Class<?>[] {AuthorWithDefault.class}),
                 new Case("index", new Class<?>[] {Author.class}, new Class<?>[] {AuthorIndexed.class}),
                 new Case("unique constraint", new Class<?>[] {Author.class}, new Class<?>[] {AuthorUnique.class}),
@@ -112,6 +113,48 @@ public final class MigrationModels {
 
         @Column(precision = 10, scale = 3)
         BigDecimal fee;
+    }
+
+    /** {@link Author} with a copy count and a bounded bio. */
+    @Entity
+    @Table(name = "author")
+    public static class AuthorCounted {
+        @Id
+        @GeneratedValue(strategy = GenerationType.IDENTITY)
+        Long id;
+
+        @Column(nullable = false, length = 100)
+        String name;
+
+        @Column(precision = 8, scale = 2)
+        BigDecimal fee;
+
+        @Column(nullable = false)
+        Integer copies;
+
+        @Column(length = 200)
+        String bio;
+    }
+
+    /** {@link AuthorCounted} with other base types: the count a bigint, the bio unbounded text. */
+    @Entity
+    @Table(name = "author")
+    public static class AuthorRecounted {
+        @Id
+        @GeneratedValue(strategy = GenerationType.IDENTITY)
+        Long id;
+
+        @Column(nullable = false, length = 100)
+        String name;
+
+        @Column(precision = 8, scale = 2)
+        BigDecimal fee;
+
+        @Column(nullable = false)
+        Long copies;
+
+        @Column(columnDefinition = "text")
+        String bio;
     }
 
     /** {@link Author} whose name defaults to 'anonymous'. */

@@ -136,6 +136,11 @@ class SchemaDiffTest {
             UP ALTER TABLE "author" ALTER COLUMN "fee" SET DATA TYPE numeric(10,3)
             DOWN ALTER TABLE "author" ALTER COLUMN "fee" SET DATA TYPE numeric(8,2)
             DOWN ALTER TABLE "author" ALTER COLUMN "name" SET DATA TYPE varchar(100)
+            == base type
+            UP ALTER TABLE "author" ALTER COLUMN "copies" SET DATA TYPE bigint
+            UP ALTER TABLE "author" ALTER COLUMN "bio" SET DATA TYPE text
+            DOWN ALTER TABLE "author" ALTER COLUMN "bio" SET DATA TYPE varchar(200)
+            DOWN ALTER TABLE "author" ALTER COLUMN "copies" SET DATA TYPE integer
             == default
             UP ALTER TABLE "author" ALTER COLUMN "name" SET DEFAULT 'anonymous'
             UP ALTER TABLE "author" ALTER COLUMN "fee" SET DEFAULT 0
@@ -189,6 +194,11 @@ class SchemaDiffTest {
             UP ALTER TABLE "AUTHOR" ALTER COLUMN "FEE" SET DATA TYPE numeric(10,3)
             DOWN ALTER TABLE "AUTHOR" ALTER COLUMN "FEE" SET DATA TYPE numeric(8,2)
             DOWN ALTER TABLE "AUTHOR" ALTER COLUMN "NAME" SET DATA TYPE varchar(100)
+            == base type
+            UP ALTER TABLE "AUTHOR" ALTER COLUMN "COPIES" SET DATA TYPE bigint
+            UP ALTER TABLE "AUTHOR" ALTER COLUMN "BIO" SET DATA TYPE text
+            DOWN ALTER TABLE "AUTHOR" ALTER COLUMN "BIO" SET DATA TYPE varchar(200)
+            DOWN ALTER TABLE "AUTHOR" ALTER COLUMN "COPIES" SET DATA TYPE integer
             == default
             UP ALTER TABLE "AUTHOR" ALTER COLUMN "NAME" SET DEFAULT 'anonymous'
             UP ALTER TABLE "AUTHOR" ALTER COLUMN "FEE" SET DEFAULT 0
@@ -242,6 +252,11 @@ class SchemaDiffTest {
             UP ALTER TABLE `author` MODIFY COLUMN `fee` decimal(10,3)
             DOWN ALTER TABLE `author` MODIFY COLUMN `fee` decimal(8,2)
             DOWN ALTER TABLE `author` MODIFY COLUMN `name` varchar(100) NOT NULL
+            == base type
+            UP ALTER TABLE `author` MODIFY COLUMN `copies` bigint NOT NULL
+            UP ALTER TABLE `author` MODIFY COLUMN `bio` text
+            DOWN ALTER TABLE `author` MODIFY COLUMN `bio` varchar(200)
+            DOWN ALTER TABLE `author` MODIFY COLUMN `copies` integer NOT NULL
             == default
             UP ALTER TABLE `author` MODIFY COLUMN `name` varchar(100) DEFAULT 'anonymous' NOT NULL
             UP ALTER TABLE `author` MODIFY COLUMN `fee` decimal(8,2) DEFAULT 0

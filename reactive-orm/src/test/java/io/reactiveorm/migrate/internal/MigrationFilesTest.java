@@ -6,17 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reactiveorm.OrmException;
 import io.reactiveorm.dialect.H2Dialect;
 import io.reactiveorm.dialect.PostgresDialect;
+import io.reactiveorm.schema.ChangeRenderer;
+import io.reactiveorm.schema.SchemaDiff;
+import io.reactiveorm.schema.SchemaSnapshot;
+import io.reactiveorm.schema.SchemaSnapshot.Column;
+import io.reactiveorm.schema.SchemaSnapshot.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.flywaydb.core.internal.resource.StringResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Migration files without a database: statements, Flyway's checksum, versions, names, type spelling. */
+/** Migration files without a database: their text, statements, Flyway's checksum, versions, names, type spelling. */
 class MigrationFilesTest {
 
     @Test
@@ -105,5 +111,51 @@ class MigrationFilesTest {
         assertThat(h2.type("char(12)")).isEqualTo(h2.type("CHARACTER(12)"));
         assertThat(h2.defaultValue("NEXT VALUE FOR \"PUBLIC\".\"TICKET_IDS\"")).isNull();
         assertThat(h2.defaultValue("TRUE")).isEqualTo(h2.defaultValue("true"));
+    }
+
+    @Test
+    void aGeneratedFileNamesPossibleRenamesOfColumnsAndTablesInCommentsAndItsUndoTheOtherWayRound() {
+        PostgresDialect dialect = new PostgresDialect();
+        Catalog catalog = Catalogs.forDialect(dialect);
+        ChangeRenderer renderer = catalog.renderer(dialect);
+        Column id = new Column("id", "bigint", false, null, false);
+        Column label = new Column("label", "varchar(30)", true, null, false);
+        Column name = new Column("name", "varchar(100)", true, null, false);
+        Column fullName = new Column("full_name", "character varying(100)", true, null, false);
+        SchemaSnapshot before = snapshot(table("author", id, name), table("shelf", id, label));
+        SchemaSnapshot after = snapshot(table("author", id, fullName), table("rack", id, label));
+        SchemaDiff diff = SchemaDiff.compare(before, after, catalog);
+
+        List<String> upgrade = ScriptWriter.write(diff, renderer, dialect.name(), "rename things").lines().toList();
+        String columnHint = "-- possible rename: column author.name is dropped and author.full_name of the same type added; "
+                + "if it was renamed, edit the migration to ALTER TABLE ... RENAME COLUMN ... and keep its values";
+        String tableHint = "-- possible rename: table shelf is dropped and rack created with as many columns; "
+                + "if it was renamed, edit the migration to ALTER TABLE ... RENAME TO ... and keep its rows";
+        assertThat(upgrade).startsWith(ScriptWriter.HEADER, "-- rename things", "-- database: " + dialect.name())
+                .contains(columnHint, tableHint)
+                .contains("ALTER TABLE \"author\" DROP COLUMN \"name\";", "ALTER TABLE \"author\" ADD COLUMN \"full_name\" "
+                        + "character varying(100);", "DROP TABLE \"shelf\";");
+        assertThat(upgrade.indexOf(columnHint)).as("the hints head the file, before any statement")
+                .isLessThan(upgrade.indexOf("DROP TABLE \"shelf\";"));
+
+        String undo = ScriptWriter.write(diff.reverse(), renderer, dialect.name(), "undo of V1__rename_things.sql");
+        assertThat(undo).contains("-- possible rename: column author.full_name is dropped and author.name of the same type added")
+                .contains("-- possible rename: table rack is dropped and shelf created with as many columns")
+                .doesNotContain("column author.name is dropped").doesNotContain("table shelf is dropped");
+
+        // twins: another type, another column count: no hint
+        Column count = new Column("full_name", "integer", true, null, false);
+        Column extra = new Column("extra", "integer", true, null, false);
+        SchemaSnapshot unrelated = snapshot(table("author", id, count), table("rack", id, label, extra));
+        assertThat(ScriptWriter.write(SchemaDiff.compare(before, unrelated, catalog), renderer, dialect.name(), "not renames"))
+                .contains("DROP TABLE \"shelf\";").doesNotContain("possible rename");
+    }
+
+    private static Table table(String name, Column... columns) {
+        return new Table(name, List.of(columns), List.of("id"), List.of(), List.of(), List.of());
+    }
+
+    private static SchemaSnapshot snapshot(Table... tables) {
+        return new SchemaSnapshot(List.of(tables), Set.of());
     }
 }
