@@ -55,7 +55,8 @@ public final class ReportMain {
         json.writeValue(results.resolve("machine.json").toFile(), machine);
         json.writeValue(results.resolve("latest.json").toFile(), records);
         Chart.write(records, results.resolve("latest.png"));
-        Files.writeString(results.resolve("latest.md"), Report.markdown(records, run, machine, notes()), StandardCharsets.UTF_8);
+        Files.writeString(results.resolve("latest.md"), Report.markdown(records, run, machine, notes())
+                + AutoflushCurveSection.markdown(raw), StandardCharsets.UTF_8);
         if (readme != null) {
             Path link = readme.toAbsolutePath().getParent().relativize(results.toAbsolutePath().resolve("latest.md"));
             ReadmeBlock.update(readme, results, link.toString().replace('\\', '/'));
