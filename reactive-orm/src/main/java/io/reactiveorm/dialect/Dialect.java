@@ -82,6 +82,20 @@ public interface Dialect {
         return supportsReturning(StatementKind.INSERT);
     }
 
+    /**
+     * Whether the server sends every row of a query's result whatever the client reads (MariaDB's
+     * protocol has no cursor for a plain query: the rows of a result a client stopped reading still
+     * arrive and must be read off the connection). A stream cut off by its subscriber is then read
+     * to its end by the library, its rows dropped unmapped, instead of being cancelled inside the
+     * driver: that reads nothing more than the driver would, and no driver operator is left to drop
+     * rows it holds (r2dbc-mariadb 1.4.2 never releases the rows its {@code windowUntil} discards
+     * after a cancel). Else a cut stream is cancelled, which stops a server-side cursor early
+     * (PostgreSQL's portal) or the engine's iteration (H2).
+     */
+    default boolean sendsWholeResults() {
+        return false;
+    }
+
     /** Array binds, the bind ceiling, key order and batched updates. */
     default BulkRows bulkRows() {
         return BulkRows.STANDARD;

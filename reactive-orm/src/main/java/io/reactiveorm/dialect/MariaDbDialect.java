@@ -225,6 +225,11 @@ public class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public boolean sendsWholeResults() {
+        return true;
+    }
+
+    @Override
     public BulkRows bulkRows() {
         return BULK_ROWS;
     }

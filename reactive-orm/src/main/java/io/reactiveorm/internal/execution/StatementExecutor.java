@@ -211,11 +211,27 @@ public final class StatementExecutor implements OrmProvider.EngineRuntime {
 
     /**
      * Runs a query and maps each row; {@code fetchSize > 0} fetches rows in chunks (streaming),
-     * and only such a query is cut off by a cancel: every other statement runs to its end.
+     * and only such a query is cut off by a cancel: every other statement runs to its end. Where the
+     * database sends whole results anyway ({@link Dialect#sendsWholeResults()}), a cut stream is not
+     * cancelled either: the rest of its rows is read and dropped unmapped ({@link ReadToEnd}).
      */
     <T> Flux<T> query(Connection connection, RenderedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper,
             StatementWatch watch) {
-        return observed(sql, Flux.defer(() -> {
+        if (fetchSize > 0 && dialect().sendsWholeResults()) {
+            // the server sends the whole result whatever is read: a cut stream reads the rest and drops it
+            return Flux.defer(() -> {
+                AtomicBoolean cut = new AtomicBoolean();
+                BiFunction<Row, RowMetadata, Object> unlessCut = (row, metadata) ->
+                        cut.get() ? ReadToEnd.DROPPED : mapper.apply(row, metadata);
+                return ReadToEnd.afterCancel(observed(sql, rows(connection, sql, fetchSize, unlessCut),
+                        row -> row == ReadToEnd.DROPPED ? 0 : 1, watch, false), cut);
+            });
+        }
+        return observed(sql, rows(connection, sql, fetchSize, mapper), row -> 1, watch, fetchSize == 0);
+    }
+
+    private <T> Flux<T> rows(Connection connection, RenderedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper) {
+        return Flux.defer(() -> {
             Statement statement = prepare(connection, sql);
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
@@ -224,7 +240,7 @@ public final class StatementExecutor implements OrmProvider.EngineRuntime {
                 statement.returnGeneratedValues(sql.generatedKeys().toArray(String[]::new));
             }
             return Flux.from(statement.execute()).concatMap(result -> result.map(mapper));
-        }), row -> 1, watch, fetchSize == 0);
+        });
     }
 
     /** Runs a data-changing statement; emits the number of rows affected. */
