@@ -7,7 +7,6 @@ import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.mapping.RelationshipModel;
 import io.reactiveorm.sql.RenderedSql;
-import io.reactiveorm.sql.SqlRenderer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -34,9 +33,12 @@ final class RelationshipLoader {
     /** Turns a row (attributes, then foreign keys) into the session's object for it. */
     private final BiFunction<EntityModel<?>, Object[], Object> hydrate;
 
-    RelationshipLoader(SqlRenderer renderer, Metadata metadata, IdentityMap map,
+    /**
+     * @param loads the load statements, rendered once per shape into the factory's cache
+     */
+    RelationshipLoader(LoadStatements loads, Metadata metadata, IdentityMap map,
             BiFunction<EntityModel<?>, Object[], Object> hydrate) {
-        this.loads = new LoadStatements(renderer::dialect, metadata);
+        this.loads = loads;
         this.metadata = metadata;
         this.map = map;
         this.hydrate = hydrate;
