@@ -136,6 +136,14 @@ final class InstanceState {
         loaded.putAll(written);
     }
 
+    /**
+     * Remembers {@code elements} as the loaded (flushed) contents of the collection
+     * {@code relationship}: a list the caller made of what the collection holds now, and no longer changes.
+     */
+    void markLoaded(io.reactiveorm.mapping.RelationshipModel relationship, List<Object> elements) {
+        loaded.put(relationship, elements);
+    }
+
     /** Remembers what {@code relationship} holds now as its loaded (flushed) contents. */
     void markLoaded(io.reactiveorm.mapping.RelationshipModel relationship) {
         Object value = relationship.access().get(entity);
