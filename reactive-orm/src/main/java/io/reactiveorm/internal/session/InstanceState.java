@@ -173,6 +173,9 @@ final class InstanceState {
     /** Indexes into {@code model.foreignKeys()} of loaded references that point elsewhere than the row does. */
     List<Integer> changedForeignKeys() {
         List<io.reactiveorm.mapping.RelationshipModel> fks = model.foreignKeys();
+        if (fks.isEmpty()) {
+            return List.of();
+        }
         List<Integer> changed = new java.util.ArrayList<>();
         for (int i = 0; i < fks.size(); i++) {
             io.reactiveorm.mapping.RelationshipModel r = fks.get(i);
