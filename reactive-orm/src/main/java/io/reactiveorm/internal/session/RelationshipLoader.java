@@ -153,8 +153,8 @@ final class RelationshipLoader {
                             Collection<Object> collection = Unloaded.newCollection(r);
                             collection.addAll(children);
                             r.access().set(p.entity, collection);
-                            // a list holds the children as they are; a set may have merged equal ones
-                            p.markLoaded(r, collection instanceof List ? children : Unloaded.elements(collection));
+                            // the collection holds the children as they are, in order, unless a set merged equal ones
+                            p.markLoaded(r, collection.size() == children.size() ? children : Unloaded.elements(collection));
                         } else {
                             r.access().set(p.entity, children.isEmpty() ? null : children.get(0));
                             p.markLoaded(r);
