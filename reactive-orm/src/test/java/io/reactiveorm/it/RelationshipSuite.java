@@ -106,6 +106,32 @@ public abstract class RelationshipSuite extends DatabaseTest {
     }
 
     @Test
+    void selectinStatementsReusedAcrossSessionsAndParentCountsLoadEachParentsOwnRows() {
+        seedBlog(6, 3);
+        // one factory, so one statement cache: each parent count (and joined step) below is a shape
+        // rendered once and reused by later sessions with other keys (IN lists padded with the last key)
+        int[][] groups = {{0}, {1, 2}, {3, 4, 5}, {0, 1, 2, 3}, {2, 4, 5}, {5}, {1, 3, 4}, {0, 1, 2, 3, 4}};
+        for (int[] group : groups) {
+            List<String> names = java.util.Arrays.stream(group).mapToObj(i -> "u" + i).toList();
+            for (boolean withTags : new boolean[] {false, true}) {
+                List<User> users = tx(s -> s.scalars(select(User.class).where(User_.name.in(names))
+                        .orderBy(User_.name.asc())
+                        .options(withTags ? (io.reactiveorm.sql.LoaderOption) selectin(User_.posts).joined(Post_.tags)
+                                : selectin(User_.posts)))
+                        .collectList());
+                assertThat(users).extracting(User::getName).containsExactlyElementsOf(names);
+                for (User u : users) {
+                    assertThat(u.getPosts()).extracting(Post::getTitle).as("posts of %s", u.getName())
+                            .containsExactlyInAnyOrder(u.getName() + "-p0", u.getName() + "-p1", u.getName() + "-p2");
+                    if (withTags) {
+                        assertThat(u.getPosts()).allSatisfy(p -> assertThat(p.getTags()).hasSize(2));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void selectinLoadsEachLevelWithOneStatement() {
         seedBlog(3, 2);
         tx(s -> s.scalars(select(Post.class).orderBy(Post_.title.asc()).options(selectin(Post_.comments))).collectList().flatMap(posts -> {

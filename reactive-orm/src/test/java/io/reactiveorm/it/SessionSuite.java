@@ -393,6 +393,39 @@ public abstract class SessionSuite extends DatabaseTest {
     }
 
     @Test
+    void versionedDeletesBindEachRowsKeyAndVersionAndNameTheStaleOne() {
+        Document a = new Document("a");
+        Document b = new Document("b");
+        Document c = new Document("c");
+        db.inTransaction(s -> {
+            s.addAll(List.of(a, b, c));
+            return s.commit();
+        }).block(TIMEOUT);
+        Session first = db.openSession();
+        try {
+            List<Document> docs = first.scalars(select(Document.class)).collectList().block(TIMEOUT);
+            db.inTransaction(s -> s.get(Document.class, b.getId()).flatMap(d -> {
+                d.setTitle("changed elsewhere");
+                return s.commit();
+            })).block(TIMEOUT);
+            docs.forEach(first::delete);
+            StepVerifier.create(first.commit()).expectErrorSatisfies(e -> assertThat(e)
+                    .isInstanceOf(StaleObjectException.class).hasMessageContaining("key " + b.getId())
+                    .hasMessageContaining("at version 1")).verify(TIMEOUT);
+            first.rollback().block(TIMEOUT);
+        } finally {
+            first.close().block(TIMEOUT);
+        }
+        assertThat(db.inSession(s -> s.scalars(select(Document.class)).collectList()).block(TIMEOUT)).hasSize(3);
+        // the twin: the same DELETE (one statement per entity, rendered once) with each row's own key and version
+        db.inTransaction(s -> s.scalars(select(Document.class)).collectList().flatMap(docs -> {
+            docs.forEach(s::delete);
+            return s.commit();
+        })).block(TIMEOUT);
+        assertThat(db.inSession(s -> s.scalars(select(Document.class)).collectList()).block(TIMEOUT)).isEmpty();
+    }
+
+    @Test
     void aFailedFlushRaisesIntegrityExceptionAndTheSessionCanRollBackAndGoOn() {
         db.inTransaction(s -> {
             s.add(new User("a", "dup@x", 1));

@@ -163,6 +163,41 @@ public final class FlushStatements {
         return new RowUpdate(sql, entity, columns, references, metadata);
     }
 
+    /**
+     * The DELETE of one versioned row, {@code DELETE FROM t WHERE t.id = ? AND t.version = ?}, as
+     * {@code delete(entity).where(..)} renders it: rendered once per dialect and entity, each row
+     * binding its key and the version it was loaded with.
+     *
+     * @param entity a versioned entity
+     * @param object the object whose row is deleted
+     * @param key its key
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public RenderedSql versionedDelete(EntityModel<?> entity, Object object, Object key) {
+        Dialect d = dialect.get();
+        AttributeModel version = entity.version().orElseThrow(() -> new OrmException("internal error: "
+                + entity.name() + " has no version. Fix: report it to reactive-orm"));
+        AttributeModel id = entity.id();
+        Object current = version.get(object);
+        RenderedSql[] rendered = new RenderedSql[1];
+        String sql = cache.get(UpdateShape.of("versioned-delete", d, entity, List.of(), List.of()), () -> {
+            Condition where = Sql.and(((ColumnRef) column(entity, id)).eq(key), ((ColumnRef) column(entity, version)).eq(current));
+            rendered[0] = renderer.render(Sql.delete((Class<Object>) entity.type()).where(where));
+            if (rendered[0].binds().size() != 2) {
+                // every value must be a bind parameter, else the SQL kept for all rows would hold this row's values
+                throw new OrmException("internal error: the DELETE of " + entity.name() + " binds "
+                        + rendered[0].binds().size() + " values, 2 expected: " + rendered[0].sql()
+                        + ". Fix: report it to reactive-orm with the mapping of " + entity.name());
+            }
+            return rendered[0].sql();
+        });
+        if (rendered[0] != null) {
+            return rendered[0];
+        }
+        return RenderedSql.of(sql, List.of(new BindValue(id.toDatabase(key), id.columnType()),
+                new BindValue(version.toDatabase(current), version.columnType())));
+    }
+
     /** {@code update(entity).set(..)...where(id = key [AND version = v])}, with the values of {@code object}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Update<Object> updateOf(EntityModel<?> entity, List<AttributeModel> columns,

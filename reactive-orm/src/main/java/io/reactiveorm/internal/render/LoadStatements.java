@@ -8,13 +8,23 @@ import io.reactiveorm.mapping.JoinColumnModel;
 import io.reactiveorm.mapping.JoinTableModel;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.mapping.RelationshipModel;
+import io.reactiveorm.sql.BindValue;
 import io.reactiveorm.sql.RenderedSql;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The selectin-loading queries of the session: many parents' relationship in one query per chunk of keys. */
+/**
+ * The selectin-loading queries of the session: many parents' relationship in one query per chunk
+ * of keys. Each is rendered once per dialect, relationship, joined steps and number of key markers
+ * and kept in the factory's {@link StatementCache}; a call binds its keys to it. Where keys are
+ * bound one marker each (an IN list), their number is padded up to the next power of two (at most
+ * the chunk size) by repeating the last key, so that a relationship has a few shapes, not one per
+ * number of parents.
+ */
 public final class LoadStatements {
 
     /** Parent keys per relationship-load query when they are bound as one array. */
@@ -24,14 +34,68 @@ public final class LoadStatements {
 
     private final Supplier<Dialect> dialect;
     private final Metadata metadata;
+    private final StatementCache cache;
 
     /**
+     * Statements kept in a cache of their own.
+     *
      * @param dialect the engine's dialect, asked at each call
      * @param metadata the mapped entities
      */
     public LoadStatements(Supplier<Dialect> dialect, Metadata metadata) {
+        this(dialect, metadata, new StatementCache());
+    }
+
+    /**
+     * @param dialect the engine's dialect, asked at each call
+     * @param metadata the mapped entities
+     * @param cache where statements rendered once per shape are kept (the factory's)
+     */
+    public LoadStatements(Supplier<Dialect> dialect, Metadata metadata, StatementCache cache) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.cache = Objects.requireNonNull(cache, "cache");
+    }
+
+    /**
+     * The shape of a load statement: relationships compared by identity (they are records, and
+     * the mapping holds one instance of each), {@code markers} the number of key markers (0: one array).
+     */
+    private record Shape(Dialect dialect, RelationshipModel relationship, List<RelationshipModel> joined, int markers) {
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Shape o) || o.dialect != dialect || o.relationship != relationship
+                    || o.markers != markers || o.joined.size() != joined.size()) {
+                return false;
+            }
+            for (int i = 0; i < joined.size(); i++) {
+                if (o.joined.get(i) != joined.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = System.identityHashCode(dialect) * 31 + System.identityHashCode(relationship);
+            for (RelationshipModel j : joined) {
+                h = h * 31 + System.identityHashCode(j);
+            }
+            return h * 31 + markers;
+        }
+    }
+
+    /**
+     * How many key markers a list of {@code keys} keys is written with: the next power of two, at
+     * most {@code max} (and never fewer than the keys).
+     */
+    static int paddedSize(int keys, int max) {
+        if (keys <= 1) {
+            return keys;
+        }
+        int padded = Integer.highestOneBit(keys - 1) << 1;
+        return Math.max(keys, Math.min(padded, max));
     }
 
     /** How many parent keys one load query of {@code relationship} should carry. */
@@ -78,7 +142,35 @@ public final class LoadStatements {
      */
     public RenderedSql load(RelationshipModel relationship, List<?> keys, List<RelationshipModel> joined) {
         Dialect d = dialect.get();
-        Binds binds = new Binds(d);
+        Class<?> keyType = keyType(relationship);
+        Optional<String> arrayType = d.bulkRows().arrayType(SqlType.of(keyType));
+        List<BindValue> binds;
+        int markers;
+        if (arrayType.isPresent()) {
+            Object[] array = (Object[]) Array.newInstance(keyType, keys.size());
+            for (int i = 0; i < array.length; i++) {
+                array[i] = keys.get(i);
+            }
+            binds = List.of(new BindValue(array, array.getClass()));
+            markers = 0;
+        } else {
+            markers = paddedSize(keys.size(), Math.max(keys.size(), batchSize(relationship)));
+            List<BindValue> list = new ArrayList<>(markers);
+            for (int i = 0; i < markers; i++) {
+                list.add(new BindValue(keys.get(Math.min(i, keys.size() - 1)), keyType));
+            }
+            binds = list;
+        }
+        int n = markers;
+        RenderedSql template = cache.get(new Shape(d, relationship, List.copyOf(joined), markers),
+                () -> render(d, relationship, keyType, arrayType, n, joined));
+        return new RenderedSql(template.sql(), binds, template.entity(), template.columns(), template.types(),
+                template.generatedKeys(), template.joined());
+    }
+
+    /** The SQL of a load statement with {@code markers} key markers (or one array), without bind values. */
+    private RenderedSql render(Dialect d, RelationshipModel relationship, Class<?> keyType, Optional<String> arrayType,
+            int markers, List<RelationshipModel> joined) {
         EntityModel<?> target = metadata.entity(relationship.target());
         String t = d.quote(target.tableName());
         StringBuilder sb = new StringBuilder("SELECT ");
@@ -118,19 +210,17 @@ public final class LoadStatements {
             groupColumn = t + "." + d.quote(owning.joinColumn().columnName());
         }
         sb.append(groupColumn).append(" FROM ").append(from).append(joins).append(" WHERE ").append(groupColumn);
-        Class<?> keyType = keyType(relationship);
-        Optional<String> arrayType = d.bulkRows().arrayType(SqlType.of(keyType));
         if (arrayType.isPresent()) {
-            sb.append(" = ANY(").append(binds.addArray(keys, keyType, arrayType.get())).append(')');
+            sb.append(" = ANY(").append(d.bindMarker(1)).append("::").append(arrayType.get()).append(')');
         } else {
             sb.append(" IN (");
-            for (int i = 0; i < keys.size(); i++) {
-                sb.append(i > 0 ? ", " : "").append(binds.add(keys.get(i), keyType));
+            for (int i = 0; i < markers; i++) {
+                sb.append(i > 0 ? ", " : "").append(d.bindMarker(i + 1));
             }
             sb.append(')');
         }
         sb.append(" ORDER BY ").append(groupColumn).append(", ").append(t).append('.').append(d.quote(target.id().columnName()));
-        return new RenderedSql(sb.toString(), binds.values(), target, target.attributes(), List.of(keyType), List.of(),
+        return new RenderedSql(sb.toString(), List.of(), target, target.attributes(), List.of(keyType), List.of(),
                 joined);
     }
 

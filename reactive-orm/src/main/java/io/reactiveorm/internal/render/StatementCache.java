@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * SQL the sessions of one factory write again and again, rendered once per shape: the SELECT by
  * key of {@code get} and {@code refresh}, the UPDATE of one row per set of changed columns, the
- * batched UPDATE per set of changed columns. One per {@code SessionFactory} (so per metadata),
+ * batched UPDATE per set of changed columns, the DELETE of one versioned row, the selectin loads
+ * per relationship, joined steps and number of key markers. One per {@code SessionFactory} (so per metadata),
  * shared by its sessions and safe to use from any thread; every key holds the dialect, so two
  * dialects never share an entry. Entries are SQL text with bind markers and what reading the rows
  * needs, never bind values.

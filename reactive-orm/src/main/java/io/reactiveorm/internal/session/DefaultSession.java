@@ -9,6 +9,7 @@ import io.reactiveorm.Session;
 import io.reactiveorm.internal.execution.SessionConnection;
 import io.reactiveorm.internal.render.FlushStatements;
 import io.reactiveorm.internal.render.KeySelects;
+import io.reactiveorm.internal.render.LoadStatements;
 import io.reactiveorm.internal.render.StatementCache;
 import io.reactiveorm.mapping.AttributeModel;
 import io.reactiveorm.mapping.EntityModel;
@@ -83,7 +84,8 @@ public final class DefaultSession implements ExternalSession {
         this.flusher = new Flusher(renderer, new FlushStatements(renderer::dialect, metadata, cache), map,
                 options.listeners());
         this.hydrator = new Hydrator(metadata, map, options.listeners());
-        this.loader = new RelationshipLoader(renderer, metadata, map, (model, values) -> hydrator.hydrate(model, values, true));
+        this.loader = new RelationshipLoader(new LoadStatements(renderer::dialect, metadata, cache), metadata, map,
+                (model, values) -> hydrator.hydrate(model, values, true));
         this.sync = new RelationshipSync(metadata, map, this::add, this::remove, options.cascadeReachable());
         this.scope = scope;
         this.unitOfWork = new UnitOfWork(this, metadata, map, options, flusher, sync, loader, this::connection,

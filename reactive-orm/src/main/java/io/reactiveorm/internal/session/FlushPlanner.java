@@ -101,18 +101,22 @@ final class FlushPlanner {
     /** Indexes of columns whose current value differs from the snapshot (the version column excluded). */
     static List<Integer> changedColumns(InstanceState s) {
         List<AttributeModel> attributes = s.model.attributes();
-        Object[] now = s.currentValues();
-        List<Integer> changed = new ArrayList<>();
-        for (int i = 0; i < now.length; i++) {
+        List<Integer> changed = null; // most objects of a flush are unchanged: nothing is allocated for them
+        for (int i = 0; i < attributes.size(); i++) {
             AttributeModel a = attributes.get(i);
             if (a.version() || a.id() || !a.updatable()) {
                 continue;
             }
-            if (!same(now[i], s.snapshot[i])) {
+            Object now = a.toDatabase(a.get(s.entity));
+            Object before = s.snapshot[i];
+            if (now != before && !same(now, before)) {
+                if (changed == null) {
+                    changed = new ArrayList<>();
+                }
                 changed.add(i);
             }
         }
-        return changed;
+        return changed == null ? List.of() : changed;
     }
 
     static boolean same(Object a, Object b) {

@@ -455,10 +455,8 @@ final class Flusher {
         EntityModel<?> model = action.model();
         ColumnRef idColumn = column(model, model.id());
         if (model.version().isPresent()) {
-            ColumnRef versionColumn = column(model, model.version().get());
             return Flux.fromIterable(action.states()).concatMap(s -> {
-                Condition where = Sql.and(idColumn.eq(s.key.id()), versionColumn.eq(model.version().get().get(s.entity)));
-                RenderedSql sql = renderer.render(Sql.delete((Class<Object>) model.type()).where(where));
+                RenderedSql sql = statements.versionedDelete(model, s.entity, s.key.id());
                 return connection.update(sql).flatMap(rows -> rows == 1 ? Mono.fromRunnable(() -> deleted(s, session))
                         : Mono.error(stale(s, "deleted")));
             }).then();

@@ -19,7 +19,7 @@ final class IdentityMap {
     private List<InstanceState> ordered = new ArrayList<>();
     private int removed;
     /** Tracked objects per entity class: whether a bulk statement has objects to synchronize, without a scan. */
-    private final Map<Class<?>, Integer> countByType = new HashMap<>();
+    private final Map<Class<?>, int[]> countByType = new IdentityHashMap<>();
     /** The keys the session had when it was closed: all of them detached. */
     private Map<EntityKey, InstanceState> closedKeys = Map.of();
     /**
@@ -46,7 +46,7 @@ final class IdentityMap {
 
     void track(InstanceState state) {
         if (byObject.put(state.entity, state) == null) {
-            countByType.merge(state.model.type(), 1, Integer::sum);
+            countByType.computeIfAbsent(state.model.type(), t -> new int[1])[0]++;
         }
         ordered.add(state);
         if (state.key != null) {
@@ -56,13 +56,12 @@ final class IdentityMap {
 
     /** Indexes a state by its key (after insert or load). */
     void register(InstanceState state) {
-        InstanceState existing = byKey.get(state.key);
+        InstanceState existing = byKey.putIfAbsent(state.key, state);
         if (existing != null && existing != state) {
             throw new DetachedEntityException("another " + state.model.name() + " object with key " + state.key.id()
                     + " is already in this session. Fix: use the instance the session returned (session.get), "
                     + "or expunge the other one first");
         }
-        byKey.put(state.key, state);
     }
 
     /** Forgets a state's key (its row was deleted) while still tracking the object. */
@@ -75,7 +74,7 @@ final class IdentityMap {
     void remove(InstanceState state, boolean markDetached) {
         if (byObject.remove(state.entity) != null) {
             removed++;
-            countByType.merge(state.model.type(), -1, Integer::sum);
+            countByType.computeIfAbsent(state.model.type(), t -> new int[1])[0]--;
         }
         if (state.key != null && byKey.get(state.key) == state) {
             byKey.remove(state.key);
@@ -115,8 +114,8 @@ final class IdentityMap {
 
     /** Whether the session tracks any object of {@code type}, in O(1). */
     boolean tracksAny(Class<?> type) {
-        Integer n = countByType.get(type);
-        return n != null && n > 0;
+        int[] n = countByType.get(type);
+        return n != null && n[0] > 0;
     }
 
     void clear(boolean markDetached) {

@@ -32,9 +32,10 @@ final class InstanceState {
     /**
      * The relationships of this object that are loaded (or were set by the application on a new
      * object), with what they held at the last load or flush: for a collection, its elements; for a
-     * to-one, the related object. Absent: not loaded.
+     * to-one, the related object. Absent: not loaded. Keyed by identity, one slot per relationship
+     * of the entity ({@link LoadedRelationships}): every loaded object has one.
      */
-    final java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> loaded = new java.util.IdentityHashMap<>();
+    final java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> loaded;
     /** Whether the DELETE for it has been flushed (it stays DELETED until commit). */
     boolean deleteFlushed;
 
@@ -43,6 +44,7 @@ final class InstanceState {
         this.model = model;
         this.status = status;
         this.order = order;
+        this.loaded = new LoadedRelationships(model.relationships());
     }
 
     /** The object's current column values in database form. */
@@ -102,7 +104,7 @@ final class InstanceState {
         if (relationships.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> now = new java.util.IdentityHashMap<>();
+        java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> now = new LoadedRelationships(relationships);
         for (io.reactiveorm.mapping.RelationshipModel r : relationships) {
             if (isLoaded(r)) {
                 Object value = r.access().get(entity);
@@ -134,6 +136,14 @@ final class InstanceState {
         loaded.putAll(written);
     }
 
+    /**
+     * Remembers {@code elements} as the loaded (flushed) contents of the collection
+     * {@code relationship}: a list the caller made of what the collection holds now, and no longer changes.
+     */
+    void markLoaded(io.reactiveorm.mapping.RelationshipModel relationship, List<Object> elements) {
+        loaded.put(relationship, elements);
+    }
+
     /** Remembers what {@code relationship} holds now as its loaded (flushed) contents. */
     void markLoaded(io.reactiveorm.mapping.RelationshipModel relationship) {
         Object value = relationship.access().get(entity);
@@ -163,6 +173,9 @@ final class InstanceState {
     /** Indexes into {@code model.foreignKeys()} of loaded references that point elsewhere than the row does. */
     List<Integer> changedForeignKeys() {
         List<io.reactiveorm.mapping.RelationshipModel> fks = model.foreignKeys();
+        if (fks.isEmpty()) {
+            return List.of();
+        }
         List<Integer> changed = new java.util.ArrayList<>();
         for (int i = 0; i < fks.size(); i++) {
             io.reactiveorm.mapping.RelationshipModel r = fks.get(i);

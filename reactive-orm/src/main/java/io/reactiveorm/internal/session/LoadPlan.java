@@ -63,8 +63,11 @@ final class LoadPlan {
                 .concatMap(e -> {
                     RelationshipModel r = e.getKey();
                     List<Load.Path> next = tails.getOrDefault(r, List.of());
-                    return loader.load(connection, objects, r, joinedSteps(metadata, r, next)).flatMap(related -> apply(
-                            loader, metadata, connection, related, metadata.entity(r.target()), next, depth + 1));
+                    EntityModel<?> target = metadata.entity(r.target());
+                    // the related objects are gathered only when a next level may load something on them
+                    boolean deeper = !next.isEmpty() || hasEager(target);
+                    return loader.load(connection, objects, r, joinedSteps(metadata, r, next), deeper).flatMap(related -> apply(
+                            loader, metadata, connection, related, target, next, depth + 1));
                 })
                 .then();
     }

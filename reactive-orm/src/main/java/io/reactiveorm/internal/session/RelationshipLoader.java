@@ -7,7 +7,6 @@ import io.reactiveorm.mapping.EntityModel;
 import io.reactiveorm.mapping.Metadata;
 import io.reactiveorm.mapping.RelationshipModel;
 import io.reactiveorm.sql.RenderedSql;
-import io.reactiveorm.sql.SqlRenderer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -34,9 +33,12 @@ final class RelationshipLoader {
     /** Turns a row (attributes, then foreign keys) into the session's object for it. */
     private final BiFunction<EntityModel<?>, Object[], Object> hydrate;
 
-    RelationshipLoader(SqlRenderer renderer, Metadata metadata, IdentityMap map,
+    /**
+     * @param loads the load statements, rendered once per shape into the factory's cache
+     */
+    RelationshipLoader(LoadStatements loads, Metadata metadata, IdentityMap map,
             BiFunction<EntityModel<?>, Object[], Object> hydrate) {
-        this.loads = new LoadStatements(renderer::dialect, metadata);
+        this.loads = loads;
         this.metadata = metadata;
         this.map = map;
         this.hydrate = hydrate;
@@ -61,6 +63,16 @@ final class RelationshipLoader {
      */
     Mono<List<InstanceState>> load(SessionConnection connection, List<InstanceState> parents, RelationshipModel relationship,
             List<RelationshipModel> joined) {
+        return load(connection, parents, relationship, joined, true);
+    }
+
+    /**
+     * {@link #load(SessionConnection, List, RelationshipModel, List)}; when {@code related} is false
+     * (nothing is loaded at the next level) it emits an empty list rather than gathering the related
+     * objects' states.
+     */
+    Mono<List<InstanceState>> load(SessionConnection connection, List<InstanceState> parents, RelationshipModel relationship,
+            List<RelationshipModel> joined, boolean related) {
         return Mono.defer(() -> {
             List<InstanceState> todo = new ArrayList<>();
             for (InstanceState p : parents) {
@@ -72,7 +84,8 @@ final class RelationshipLoader {
                     : relationship.owning() && relationship.joinColumn() != null
                             ? loadToOne(connection, todo, relationship, new JoinedLoads(joined))
                             : loadByParentKey(connection, todo, relationship, new JoinedLoads(joined));
-            return work.then(Mono.fromCallable(() -> related(parents, relationship)));
+            return related ? work.then(Mono.fromCallable(() -> related(parents, relationship)))
+                    : work.then(Mono.just(List.<InstanceState>of()));
         });
     }
 
@@ -89,7 +102,7 @@ final class RelationshipLoader {
         }
         return Flux.fromIterable(Flusher.chunks(new ArrayList<>(missing), loads.batchSize(r)))
                 .concatMap(keys -> query(connection, r, keys, joined).doOnNext(row -> joined.collect(
-                        hydrate.apply(target, row.values()), row.values(), width(target))))
+                        hydrate.apply(target, row), row, width(target))))
                 .then(Mono.fromRunnable(() -> {
                     joined.attach();
                     for (InstanceState p : parents) {
@@ -105,23 +118,30 @@ final class RelationshipLoader {
     private Mono<Void> loadByParentKey(SessionConnection connection, List<InstanceState> parents, RelationshipModel r,
             JoinedLoads joined) {
         EntityModel<?> target = metadata.entity(r.target());
-        Map<Object, List<Object>> byParent = new LinkedHashMap<>();
-        // children told apart by identity (one instance per key in the session), never by equals()
-        Map<Object, Set<Object>> seen = new java.util.HashMap<>();
-        List<Object> keys = new ArrayList<>();
+        Map<Object, List<Object>> byParent = new java.util.HashMap<>(parents.size() * 2);
+        List<Object> keys = new ArrayList<>(parents.size());
         for (InstanceState p : parents) {
             keys.add(p.key.id());
             byParent.put(p.key.id(), new ArrayList<>());
-            seen.put(p.key.id(), java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
         }
         RelationshipModel back = r.owning() ? null : metadata.otherSide(r);
+        int width = width(target);
+        // Rows come ordered by parent key, then child key (LoadStatements): a parent's rows are
+        // consecutive, and a child repeated under its parent (rows of a joined collection) is
+        // repeated on consecutive rows, so it is told apart from the last child taken, by identity
+        // (one instance per key in the session), never by equals().
+        Object[] last = new Object[2]; // parent key, its children list
         return Flux.fromIterable(Flusher.chunks(keys, loads.batchSize(r)))
                 .concatMap(chunk -> query(connection, r, chunk, joined))
                 .doOnNext(row -> {
-                    Object child = hydrate.apply(target, row.values());
-                    joined.collect(child, row.values(), width(target));
-                    List<Object> siblings = byParent.get(row.groupKey());
-                    if (siblings != null && seen.get(row.groupKey()).add(child)) {
+                    Object child = hydrate.apply(target, row);
+                    joined.collect(child, row, width);
+                    Object groupKey = row[row.length - 1];
+                    @SuppressWarnings("unchecked")
+                    List<Object> siblings = groupKey.equals(last[0]) ? (List<Object>) last[1] : byParent.get(groupKey);
+                    last[0] = groupKey;
+                    last[1] = siblings;
+                    if (siblings != null && (siblings.isEmpty() || siblings.get(siblings.size() - 1) != child)) {
                         siblings.add(child);
                     }
                 })
@@ -133,10 +153,12 @@ final class RelationshipLoader {
                             Collection<Object> collection = Unloaded.newCollection(r);
                             collection.addAll(children);
                             r.access().set(p.entity, collection);
+                            // the collection holds the children as they are, in order, unless a set merged equal ones
+                            p.markLoaded(r, collection.size() == children.size() ? children : Unloaded.elements(collection));
                         } else {
                             r.access().set(p.entity, children.isEmpty() ? null : children.get(0));
+                            p.markLoaded(r);
                         }
-                        p.markLoaded(r);
                         if (back != null && !back.isCollection()) {
                             linkBack(children, back, p.entity);
                         }
@@ -156,9 +178,6 @@ final class RelationshipLoader {
                 c.markLoaded(back);
             }
         }
-    }
-
-    private record LoadedRow(Object[] values, Object groupKey) {
     }
 
     private static int width(EntityModel<?> model) {
@@ -227,10 +246,9 @@ final class RelationshipLoader {
         }
     }
 
-    private Flux<LoadedRow> query(SessionConnection connection, RelationshipModel r, List<Object> keys, JoinedLoads joined) {
-        RenderedSql sql = loads.load(r, keys, joined.relationships);
-        // the values stay one array: hydration reads the entity's part, the key is the last value
-        return connection.entityRowsWithKey(sql).map(values -> new LoadedRow(values, values[values.length - 1]));
+    /** The rows of a load: the values stay one array; hydration reads the entity's part, the grouping key is the last value. */
+    private Flux<Object[]> query(SessionConnection connection, RelationshipModel r, List<Object> keys, JoinedLoads joined) {
+        return connection.entityRowsWithKey(loads.load(r, keys, joined.relationships));
     }
 
     /** The foreign key value a parent holds for an owning to-one, from the remembered row (or the related object). */
@@ -260,13 +278,26 @@ final class RelationshipLoader {
             if (!p.isLoaded(relationship)) {
                 continue;
             }
-            for (Object o : Unloaded.elements(relationship.access().get(p.entity))) {
-                InstanceState s = map.state(o);
-                if (s != null && seen.put(o, s) == null) {
-                    out.add(s);
+            Object value = relationship.access().get(p.entity);
+            if (value instanceof Collection<?> c) {
+                for (Object o : c) {
+                    add(o, seen, out);
                 }
+            } else if (value instanceof Map<?, ?> m) {
+                for (Object o : m.values()) {
+                    add(o, seen, out);
+                }
+            } else if (value != null) {
+                add(value, seen, out);
             }
         }
         return out;
+    }
+
+    private void add(Object o, Map<Object, InstanceState> seen, List<InstanceState> out) {
+        InstanceState s = map.state(o);
+        if (s != null && seen.put(o, s) == null) {
+            out.add(s);
+        }
     }
 }

@@ -43,9 +43,10 @@ class LoadStatementsTest {
     void mariaDbLoadsWithAChunkedInList() {
         RelationshipModel posts = METADATA.entity(User.class).relationship("posts");
         RenderedSql load = MARIADB.load(posts, List.of(1L, 2L, 3L));
+        // three keys take four markers (the next power of two), the last key repeated: few shapes to cache
         assertThat(load.sql()).isEqualTo("SELECT `post`.`id`, `post`.`title`, `post`.`score`, `post`.`author_id`, "
-                + "`post`.`author_id` FROM `post` WHERE `post`.`author_id` IN (?, ?, ?) ORDER BY `post`.`author_id`, `post`.`id`");
-        assertThat(load.binds()).extracting(BindValue::value).containsExactly(1L, 2L, 3L);
+                + "`post`.`author_id` FROM `post` WHERE `post`.`author_id` IN (?, ?, ?, ?) ORDER BY `post`.`author_id`, `post`.`id`");
+        assertThat(load.binds()).extracting(BindValue::value).containsExactly(1L, 2L, 3L, 3L);
         // chunks stay under the bind ceiling; PostgreSQL binds one array
         assertThat(MARIADB.batchSize(posts)).isEqualTo(LoadStatements.LIST_LOAD_KEYS);
         assertThat(PG.batchSize(posts)).isEqualTo(LoadStatements.ARRAY_LOAD_KEYS);
@@ -74,5 +75,45 @@ class LoadStatementsTest {
                 + "`user`.`status`, `post_j1`.`id`, `post_j1`.`title`, `post_j1`.`score`, `post_j1`.`author_id`, "
                 + "`user`.`id` FROM `user` LEFT OUTER JOIN `post` `post_j1` ON `post_j1`.`author_id` = `user`.`id` "
                 + "WHERE `user`.`id` IN (?) ORDER BY `user`.`id`, `user`.`id`");
+    }
+
+    @Test
+    void loadStatementsAreRenderedOncePerShapeAndBindEachCallsKeys() {
+        StatementCache cache = new StatementCache();
+        MariaDbDialect mariaDb = new MariaDbDialect();
+        PostgresDialect postgres = new PostgresDialect();
+        LoadStatements onMariaDb = new LoadStatements(() -> mariaDb, METADATA, cache);
+        LoadStatements onPostgres = new LoadStatements(() -> postgres, METADATA, cache);
+        RelationshipModel posts = METADATA.entity(User.class).relationship("posts");
+        RelationshipModel author = METADATA.entity(Post.class).relationship("author");
+
+        RenderedSql first = onMariaDb.load(posts, List.of(1L, 2L, 3L));
+        RenderedSql second = onMariaDb.load(posts, List.of(7L, 8L, 9L, 10L));
+        assertThat(cache.renders()).isEqualTo(1);
+        assertThat(second.sql()).isEqualTo(first.sql());
+        assertThat(second.binds()).extracting(BindValue::value).containsExactly(7L, 8L, 9L, 10L);
+        assertThat(first.binds()).extracting(BindValue::value).containsExactly(1L, 2L, 3L, 3L);
+        // a fifth key is another shape (eight markers); one key, joined steps and another dialect too
+        assertThat(onMariaDb.load(posts, List.of(1L, 2L, 3L, 4L, 5L)).sql()).contains("IN (?, ?, ?, ?, ?, ?, ?, ?)");
+        assertThat(onMariaDb.load(posts, List.of(4L)).sql()).contains("IN (?) ORDER BY");
+        assertThat(onMariaDb.load(posts, List.of(4L), List.of(author)).sql()).contains("LEFT OUTER JOIN");
+        assertThat(onMariaDb.load(posts, List.of(4L)).sql()).doesNotContain("LEFT OUTER JOIN");
+        assertThat(cache.renders()).isEqualTo(4);
+        RenderedSql array = onPostgres.load(posts, List.of(5L, 6L));
+        RenderedSql array2 = onPostgres.load(posts, List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L));
+        assertThat(cache.renders()).isEqualTo(5);
+        assertThat(array2.sql()).isEqualTo(array.sql()).contains("= ANY($1::bigint[])");
+        assertThat((Object[]) array.binds().get(0).value()).containsExactly(5L, 6L);
+        assertThat((Object[]) array2.binds().get(0).value()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void keyListsArePaddedToThePowerOfTwoAtMostTheChunkSize() {
+        assertThat(LoadStatements.paddedSize(1, 100)).isEqualTo(1);
+        assertThat(LoadStatements.paddedSize(2, 100)).isEqualTo(2);
+        assertThat(LoadStatements.paddedSize(3, 100)).isEqualTo(4);
+        assertThat(LoadStatements.paddedSize(64, 100)).isEqualTo(64);
+        assertThat(LoadStatements.paddedSize(65, 100)).isEqualTo(100);
+        assertThat(LoadStatements.paddedSize(100, 100)).isEqualTo(100);
     }
 }
