@@ -83,7 +83,8 @@ public final class DefaultSession implements ExternalSession {
         this.flusher = new Flusher(renderer, new FlushStatements(renderer::dialect, metadata, cache), map,
                 options.listeners());
         this.hydrator = new Hydrator(metadata, map, options.listeners());
-        this.loader = new RelationshipLoader(renderer, metadata, map, (model, values) -> hydrator.hydrate(model, values, true));
+        this.loader = new RelationshipLoader(renderer, metadata, map, (model, values) -> hydrator.hydrate(model, values, true),
+                options.selectinChunkSize());
         this.sync = new RelationshipSync(metadata, map, this::add, this::remove, options.cascadeReachable());
         this.scope = scope;
         this.unitOfWork = new UnitOfWork(this, metadata, map, options, flusher, sync, loader, this::connection,

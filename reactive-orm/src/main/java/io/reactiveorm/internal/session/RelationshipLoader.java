@@ -33,13 +33,25 @@ final class RelationshipLoader {
     private final IdentityMap map;
     /** Turns a row (attributes, then foreign keys) into the session's object for it. */
     private final BiFunction<EntityModel<?>, Object[], Object> hydrate;
+    /** The factory's ceiling on keys per statement ({@code selectinChunkSize}), below the dialect's. */
+    private final int chunkSize;
 
+    /**
+     * @param chunkSize the most keys one statement carries, if the dialect allows as many
+     *     ({@link LoadStatements#batchSize})
+     */
     RelationshipLoader(SqlRenderer renderer, Metadata metadata, IdentityMap map,
-            BiFunction<EntityModel<?>, Object[], Object> hydrate) {
+            BiFunction<EntityModel<?>, Object[], Object> hydrate, int chunkSize) {
         this.loads = new LoadStatements(renderer::dialect, metadata);
         this.metadata = metadata;
         this.map = map;
         this.hydrate = hydrate;
+        this.chunkSize = chunkSize;
+    }
+
+    /** How many keys one load statement of {@code r} carries. */
+    private int chunkSize(RelationshipModel r) {
+        return Math.min(chunkSize, loads.batchSize(r));
     }
 
     /**
@@ -87,7 +99,7 @@ final class RelationshipLoader {
                 missing.add(fk);
             }
         }
-        return Flux.fromIterable(Flusher.chunks(new ArrayList<>(missing), loads.batchSize(r)))
+        return Flux.fromIterable(Flusher.chunks(new ArrayList<>(missing), chunkSize(r)))
                 .concatMap(keys -> query(connection, r, keys, joined).doOnNext(row -> joined.collect(
                         hydrate.apply(target, row.values()), row.values(), width(target))))
                 .then(Mono.fromRunnable(() -> {
@@ -115,7 +127,7 @@ final class RelationshipLoader {
             seen.put(p.key.id(), java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
         }
         RelationshipModel back = r.owning() ? null : metadata.otherSide(r);
-        return Flux.fromIterable(Flusher.chunks(keys, loads.batchSize(r)))
+        return Flux.fromIterable(Flusher.chunks(keys, chunkSize(r)))
                 .concatMap(chunk -> query(connection, r, chunk, joined))
                 .doOnNext(row -> {
                     Object child = hydrate.apply(target, row.values());
