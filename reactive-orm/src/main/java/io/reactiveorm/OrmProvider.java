@@ -49,9 +49,10 @@ public interface OrmProvider {
      * @param isolation the isolation level of the transactions, or null for the database's default
      * @param listeners told of every insert, update, delete and load
      * @param cascadeReachable add new objects reachable through any relationship at flush
+     * @param selectinChunkSize the most parent keys one selectin statement carries (below the dialect's limit)
      */
     record SessionSettings(boolean autoflush, Isolation isolation, List<EntityListener> listeners,
-            boolean cascadeReachable) {
+            boolean cascadeReachable, int selectinChunkSize) {
 
         /** Copies the listener list. */
         public SessionSettings {

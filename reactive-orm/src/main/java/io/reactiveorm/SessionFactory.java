@@ -35,7 +35,8 @@ public final class SessionFactory {
         this.engine = builder.engine;
         this.metadata = Metadata.of(builder.entities, builder.schema);
         this.runtime = Providers.PROVIDER.sessionFactory(engine, metadata, new OrmProvider.SessionSettings(
-                builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable));
+                builder.autoflush, builder.isolation, builder.listeners, builder.cascadeReachable,
+                builder.selectinChunkSize));
         this.schemaValidation = builder.schemaValidation;
     }
 
@@ -202,6 +203,7 @@ public final class SessionFactory {
         private final List<EntityListener> listeners = new ArrayList<>();
         private SchemaValidation schemaValidation = SchemaValidation.NONE;
         private String schema;
+        private int selectinChunkSize = Integer.MAX_VALUE;
 
         private Builder(Engine engine) {
             this.engine = engine;
@@ -256,6 +258,29 @@ public final class SessionFactory {
          */
         public Builder cascadeReachable(boolean cascadeReachable) {
             this.cascadeReachable = cascadeReachable;
+            return this;
+        }
+
+        /**
+         * The most parent keys one selectin statement carries (default: as many as the database
+         * takes: 50,000 in one array parameter on PostgreSQL, 30,000 bound parameters elsewhere).
+         * Loading a relationship for more parents runs one statement per chunk of this many keys,
+         * and every chunk's rows are attached to their parents. Lower it where a long
+         * {@code IN (...)} list plans badly or outgrows the server's packet size
+         * ({@code max_allowed_packet}); a value above the database's limit keeps that limit.
+         *
+         * <pre>{@code
+         * SessionFactory db = SessionFactory.builder(engine).selectinChunkSize(500).entities(User.class, Post.class).build();
+         * }</pre>
+         *
+         * @param keys parent keys per statement, at least 1
+         */
+        public Builder selectinChunkSize(int keys) {
+            if (keys < 1) {
+                throw new OrmException("selectinChunkSize(" + keys + ") is less than 1. Fix: pass how many parent keys one "
+                        + "selectin statement may carry (e.g. 500), or leave selectinChunkSize(..) out for the database's limit");
+            }
+            this.selectinChunkSize = keys;
             return this;
         }
 

@@ -220,6 +220,63 @@ public abstract class RelationshipSuite extends DatabaseTest {
         }
     }
 
+    /**
+     * A selectin over more keys than one statement carries ({@code selectinChunkSize(4)}): one
+     * statement per chunk, and the rows of every chunk attached to their own parents, for a
+     * one-to-many (parent keys) and a many-to-one (foreign keys). A chunk dropped or its rows given to
+     * other parents leaves some parent without its children or with another's.
+     */
+    @Test
+    void aSelectinOverSeveralChunksGivesEveryParentExactlyItsChildren() {
+        // users u0..u12, user i with i % 4 posts "u<i>-p<j>": 13 parent keys (chunks 4, 4, 4, 1),
+        // and 9 authors of posts (chunks 4, 4, 1)
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            User u = new User("u" + i, "u" + i + "@x", i);
+            all.add(u);
+            for (int j = 0; j < i % 4; j++) {
+                all.add(new Post("u" + i + "-p" + j, u));
+            }
+        }
+        tx(s -> {
+            s.addAll(all);
+            return s.commit();
+        });
+        io.reactiveorm.SessionFactory chunked = io.reactiveorm.SessionFactory.builder(engine).entities(entities())
+                .selectinChunkSize(4).build();
+
+        recorder.clear();
+        List<User> users = chunked.inTransaction(s -> s.scalars(select(User.class).orderBy(User_.age.asc())
+                .options(selectin(User_.posts))).collectList()).block(TIMEOUT);
+        List<String> usersStatements = selectStatements();
+        recorder.clear();
+        List<Post> posts = chunked.inTransaction(s -> s.scalars(select(Post.class).orderBy(Post_.title.asc())
+                .options(selectin(Post_.author))).collectList()).block(TIMEOUT);
+        List<String> postsStatements = selectStatements();
+
+        assertThat(usersStatements).as("the users, then one SELECT per chunk of 4 user keys").hasSize(1 + 4);
+        assertThat(users).hasSize(13);
+        for (User u : users) {
+            List<String> titles = new ArrayList<>();
+            for (int j = 0; j < u.getAge() % 4; j++) {
+                titles.add(u.getName() + "-p" + j);
+            }
+            assertThat(u.getPosts()).as("the posts of %s", u.getName()).extracting(Post::getTitle)
+                    .containsExactlyInAnyOrderElementsOf(titles);
+            assertThat(u.getPosts()).allSatisfy(p -> assertThat(p.getAuthor()).isSameAs(u));
+        }
+
+        assertThat(postsStatements).as("the posts, then one SELECT per chunk of 4 author keys").hasSize(1 + 3);
+        assertThat(posts).hasSize(18).allSatisfy(p -> assertThat(p.getAuthor()).as("the author of %s", p.getTitle())
+                .isNotNull().extracting(User::getName).isEqualTo(p.getTitle().substring(0, p.getTitle().indexOf('-'))));
+        assertThat(posts.stream().map(Post::getAuthor).distinct()).as("one instance per author").hasSize(9);
+    }
+
+    /** The SELECT statements recorded (BEGIN and COMMIT left out). */
+    private List<String> selectStatements() {
+        return recorder.statements().stream().filter(sql -> sql.startsWith("SELECT")).toList();
+    }
+
     @Test
     void unloadedCollectionsThrowAndUnloadedToOnesAreNotLoaded() {
         seedBlog(1, 1);

@@ -85,7 +85,7 @@ public final class DefaultSession implements ExternalSession {
                 options.listeners());
         this.hydrator = new Hydrator(metadata, map, options.listeners());
         this.loader = new RelationshipLoader(new LoadStatements(renderer::dialect, metadata, cache), metadata, map,
-                (model, values) -> hydrator.hydrate(model, values, true));
+                (model, values) -> hydrator.hydrate(model, values, true), options.selectinChunkSize());
         this.sync = new RelationshipSync(metadata, map, this::add, this::remove, options.cascadeReachable());
         this.scope = scope;
         this.unitOfWork = new UnitOfWork(this, metadata, map, options, flusher, sync, loader, this::connection,

@@ -32,16 +32,26 @@ final class RelationshipLoader {
     private final IdentityMap map;
     /** Turns a row (attributes, then foreign keys) into the session's object for it. */
     private final BiFunction<EntityModel<?>, Object[], Object> hydrate;
+    /** The factory's ceiling on keys per statement ({@code selectinChunkSize}), below the dialect's. */
+    private final int chunkSize;
 
     /**
      * @param loads the load statements, rendered once per shape into the factory's cache
+     * @param chunkSize the most keys one statement carries, if the dialect allows as many
+     *     ({@link LoadStatements#batchSize})
      */
     RelationshipLoader(LoadStatements loads, Metadata metadata, IdentityMap map,
-            BiFunction<EntityModel<?>, Object[], Object> hydrate) {
+            BiFunction<EntityModel<?>, Object[], Object> hydrate, int chunkSize) {
         this.loads = loads;
         this.metadata = metadata;
         this.map = map;
         this.hydrate = hydrate;
+        this.chunkSize = chunkSize;
+    }
+
+    /** How many keys one load statement of {@code r} carries. */
+    private int chunkSize(RelationshipModel r) {
+        return Math.min(chunkSize, loads.batchSize(r));
     }
 
     /**
@@ -100,7 +110,7 @@ final class RelationshipLoader {
                 missing.add(fk);
             }
         }
-        return Flux.fromIterable(Flusher.chunks(new ArrayList<>(missing), loads.batchSize(r)))
+        return Flux.fromIterable(Flusher.chunks(new ArrayList<>(missing), chunkSize(r)))
                 .concatMap(keys -> query(connection, r, keys, joined).doOnNext(row -> joined.collect(
                         hydrate.apply(target, row), row, width(target))))
                 .then(Mono.fromRunnable(() -> {
@@ -131,7 +141,7 @@ final class RelationshipLoader {
         // repeated on consecutive rows, so it is told apart from the last child taken, by identity
         // (one instance per key in the session), never by equals().
         Object[] last = new Object[2]; // parent key, its children list
-        return Flux.fromIterable(Flusher.chunks(keys, loads.batchSize(r)))
+        return Flux.fromIterable(Flusher.chunks(keys, chunkSize(r)))
                 .concatMap(chunk -> query(connection, r, chunk, joined))
                 .doOnNext(row -> {
                     Object child = hydrate.apply(target, row);

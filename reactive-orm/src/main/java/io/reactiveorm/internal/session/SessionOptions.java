@@ -13,9 +13,10 @@ import java.util.List;
  * @param cascadeReachable add new objects reachable through any relationship at flush (SQLAlchemy's
  *     save-update cascade); false: only through relationships mapped with {@code CascadeType.PERSIST}
  * @param validator checks Bean Validation constraints of new and changed objects
+ * @param selectinChunkSize the most parent keys one selectin statement carries, if the dialect allows as many
  */
 public record SessionOptions(boolean autoflush, Isolation isolation, List<EntityListener> listeners,
-        boolean cascadeReachable, EntityValidator validator) {
+        boolean cascadeReachable, EntityValidator validator, int selectinChunkSize) {
 
     /** Copies the listener list. */
     public SessionOptions {
@@ -24,6 +25,6 @@ public record SessionOptions(boolean autoflush, Isolation isolation, List<Entity
 
     /** These options with another isolation level. */
     public SessionOptions withIsolation(Isolation level) {
-        return new SessionOptions(autoflush, level, listeners, cascadeReachable, validator);
+        return new SessionOptions(autoflush, level, listeners, cascadeReachable, validator, selectinChunkSize);
     }
 }

@@ -36,7 +36,7 @@ public final class SessionSource implements OrmProvider.SessionFactoryRuntime {
         this.metadata = metadata;
         this.renderer = new SqlRenderer(engine::dialect, metadata); // the engine knows its dialect once connected
         this.options = new SessionOptions(settings.autoflush(), settings.isolation(), settings.listeners(),
-                settings.cascadeReachable(), EntityValidator.detect());
+                settings.cascadeReachable(), EntityValidator.detect(), settings.selectinChunkSize());
         RandomUuids.warmUp(); // seeds here, not on an event loop at the first flush
     }
 
@@ -51,7 +51,7 @@ public final class SessionSource implements OrmProvider.SessionFactoryRuntime {
     @Override
     public ExternalSession joinSession(ExternalTransaction transaction) {
         SessionOptions sessionOptions = transaction.isReadOnly() ? new SessionOptions(false, options.isolation(), options.listeners(),
-                options.cascadeReachable(), options.validator()) : options;
+                options.cascadeReachable(), options.validator(), options.selectinChunkSize()) : options;
         return new DefaultSession(engine, metadata, renderer, statements, sessionOptions,
                 TransactionScope.external(executor.join(transaction)));
     }
