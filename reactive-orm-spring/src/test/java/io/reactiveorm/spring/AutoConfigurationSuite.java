@@ -181,13 +181,13 @@ abstract class AutoConfigurationSuite {
     /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
     private static void dropClasspathMigrated(Engine engine) {
         engine.unwrap(StatementExecutor.class).runAll(List.of("DROP TABLE IF EXISTS spring_classpath_gadget",
-                "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
+                "DROP TABLE IF EXISTS " + engine.dialect().quote("flyway_schema_history"))).block();
     }
 
     /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
     private static void dropMigrated(Engine engine) {
         engine.unwrap(StatementExecutor.class).runAll(List.of("DROP TABLE IF EXISTS spring_migrated_gadget",
-                "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
+                "DROP TABLE IF EXISTS " + engine.dialect().quote("flyway_schema_history"))).block();
     }
 
     private static Long countAccounts(CurrentSession session) {
