@@ -178,16 +178,25 @@ abstract class AutoConfigurationSuite {
         }
     }
 
+    /**
+     * Flyway's history table, lower case as the runner creates it, quoted with the database's quote
+     * character ({@code Dialect.quote} would upper-case it for H2).
+     */
+    private static String historyTable(Engine engine) {
+        char quote = engine.dialect().quote("x").charAt(0);
+        return quote + "flyway_schema_history" + quote;
+    }
+
     /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
     private static void dropClasspathMigrated(Engine engine) {
         engine.unwrap(StatementExecutor.class).runAll(List.of("DROP TABLE IF EXISTS spring_classpath_gadget",
-                "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
+                "DROP TABLE IF EXISTS " + historyTable(engine))).block();
     }
 
     /** In auto-commit: a session outside a transaction is read-only and rolls back (PostgreSQL's DDL with it). */
     private static void dropMigrated(Engine engine) {
         engine.unwrap(StatementExecutor.class).runAll(List.of("DROP TABLE IF EXISTS spring_migrated_gadget",
-                "DROP TABLE IF EXISTS \"flyway_schema_history\"")).block();
+                "DROP TABLE IF EXISTS " + historyTable(engine))).block();
     }
 
     private static Long countAccounts(CurrentSession session) {

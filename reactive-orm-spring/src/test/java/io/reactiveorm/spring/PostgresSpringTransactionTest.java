@@ -2,8 +2,6 @@ package io.reactiveorm.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactiveorm.spring.app.Account;
-import io.reactiveorm.spring.app.Account_;
 import io.reactiveorm.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
@@ -52,19 +50,6 @@ class PostgresSpringTransactionTest extends SpringTransactionSuite {
 
         assertThat(client.sql("SELECT count(*) FROM account WHERE name = 'x'").map(r -> r.get(0, Long.class)).one()
                 .block(TIMEOUT)).isEqualTo(1L);
-    }
-
-    /**
-     * A bulk UPDATE through the session; r2dbc-postgresql begins a read-only transaction as READ
-     * ONLY (Spring passes the flag to BEGIN), without reactiveorm.transaction.enforce-read-only.
-     */
-    private reactor.core.publisher.Mono<Long> bulkRename(boolean readOnly, long id) {
-        org.springframework.transaction.support.DefaultTransactionDefinition definition =
-                new org.springframework.transaction.support.DefaultTransactionDefinition();
-        definition.setReadOnly(readOnly);
-        return org.springframework.transaction.reactive.TransactionalOperator.create(transactionManager, definition)
-                .transactional(currentSession.with(s -> s.execute(io.reactiveorm.sql.Sql.update(Account.class)
-                        .set(Account_.name, "x").where(Account_.id.eq(id)))));
     }
 
     @Test

@@ -347,6 +347,20 @@ abstract class SpringTransactionSuite {
         assertThat(rows("account")).isEqualTo(1);
     }
 
+    /**
+     * A bulk UPDATE of one account's name through the session, in a transaction that is read-only
+     * when asked. r2dbc-postgresql and r2dbc-mariadb begin such a transaction as READ ONLY (Spring
+     * passes the flag to BEGIN), without reactiveorm.transaction.enforce-read-only; H2's driver does not.
+     */
+    Mono<Long> bulkRename(boolean readOnly, long id) {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setReadOnly(readOnly);
+        return TransactionalOperator.create(transactionManager, definition)
+                .transactional(currentSession.with(s -> s.execute(io.reactiveorm.sql.Sql.update(Account.class)
+                        .set(io.reactiveorm.spring.app.Account_.name, "x")
+                        .where(io.reactiveorm.spring.app.Account_.id.eq(id)))));
+    }
+
     @Test
     void theIsolationLevelReachesTheConnection() {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
