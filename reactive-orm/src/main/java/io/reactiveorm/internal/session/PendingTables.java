@@ -164,6 +164,11 @@ final class PendingTables {
         }
         if (r.owning() && r.joinColumn() != null) {
             int k = s.model.foreignKeys().indexOf(r);
+            if (k < 0) {
+                // the join column is also a basic attribute: the row's column is written from that
+                // attribute (columnsChanged sees it), never from the reference, which is unchanged here
+                return Change.NONE;
+            }
             Object key = Metadata.model(r.target()).id().get(value);
             Object before = s.foreignKeys == null || k < 0 ? null : s.foreignKeys[k];
             return key == null || !Objects.equals(key, before) ? Change.ROWS : Change.NONE;
