@@ -83,7 +83,7 @@ class PendingTablesTest {
         Author ann = new Author(1, "ann");
         loaded(ann, 1L);
         loaded(new Note(10, ann), 10L);
-        assertThat(pending.now()).isEmpty();
+        assertThat(pending.anything()).isFalse();
     }
 
     @Test
@@ -95,7 +95,10 @@ class PendingTablesTest {
         Note note = new Note(10, ann);
         loaded(note, 10L);
         note.author = bob;
-        assertThat(pending.now()).contains("note");
+        assertThat(pending.anything()).isTrue();
+        assertThat(pending.flushNeeded("note"::equals)).isTrue();
+        assertThat(pending.flushNeeded("author"::equals)).isTrue();
+        assertThat(pending.flushNeeded("other"::equals)).isFalse();
     }
 
     @Test
@@ -104,6 +107,75 @@ class PendingTablesTest {
         loaded(ann, 1L);
         loaded(new Note(10, ann), 10L);
         ann.name = "anne";
-        assertThat(pending.now()).containsExactly("author");
+        assertThat(pending.flushNeeded("author"::equals)).isTrue();
+        assertThat(pending.flushNeeded("note"::equals)).isFalse();
+        assertThat(pending.flushNeeded(null)).isTrue();
+    }
+
+    @Test
+    void aChangedColumnOfAReadOnlyQueryOfAnotherTableIsLeftForLater() {
+        Author ann = new Author(1, "ann");
+        loaded(ann, 1L);
+        assertThat(pending.flushNeeded("author"::equals)).isFalse();
+        ann.name = "anne";
+        assertThat(pending.flushNeeded("note"::equals)).isFalse();
+        assertThat(pending.flushNeeded("author"::equals)).isTrue();
+    }
+
+    /** Loads ann with two notes in her loaded collection; returns the notes. */
+    private Note[] annWithNotes(Author ann) {
+        InstanceState a = loaded(ann, 1L);
+        Note first = new Note(10, ann);
+        Note second = new Note(11, ann);
+        loaded(first, 10L);
+        loaded(second, 11L);
+        ann.notes = new ArrayList<>(List.of(first, second));
+        a.markLoaded(METADATA.entity(Author.class).relationship("notes"));
+        return new Note[] {first, second};
+    }
+
+    @Test
+    void aCollectionAssignedTheObjectsItHeldInAnotherOrderIsNoChange() {
+        Author ann = new Author(1, "ann");
+        Note[] notes = annWithNotes(ann);
+        ann.notes = new ArrayList<>(List.of(notes[1], notes[0]));
+        assertThat(pending.anything()).isFalse();
+    }
+
+    @Test
+    void aCollectionAssignedOtherObjectsIsAChangeOfBothTables() {
+        Author ann = new Author(1, "ann");
+        Note[] notes = annWithNotes(ann);
+        ann.notes = new ArrayList<>(List.of(notes[1], notes[1]));
+        assertThat(pending.flushNeeded("note"::equals)).isTrue();
+        assertThat(pending.flushNeeded("author"::equals)).isTrue();
+        ann.notes = new ArrayList<>(List.of(notes[0]));
+        assertThat(pending.flushNeeded("note"::equals)).isTrue();
+    }
+
+    @Test
+    void aNewObjectInALoadedCollectionMayWriteAnyTable() {
+        Author ann = new Author(1, "ann");
+        Note[] notes = annWithNotes(ann);
+        ann.notes.add(new Note(12, ann));
+        assertThat(pending.flushNeeded("unrelated"::equals)).isTrue();
+        ann.notes.remove(2);
+        assertThat(pending.flushNeeded("unrelated"::equals)).isFalse();
+        assertThat(notes).hasSize(2);
+    }
+
+    @Test
+    void aNewObjectIsAWriteOfItsTableAndADeletedOneOfAnyTable() {
+        Author ann = new Author(1, "ann");
+        InstanceState s = new InstanceState(ann, METADATA.entity(Author.class), InstanceState.Status.PENDING, map.nextOrder());
+        s.markNew();
+        map.track(s);
+        assertThat(pending.flushNeeded("author"::equals)).isTrue();
+        assertThat(pending.flushNeeded("note"::equals)).isFalse();
+        s.status = InstanceState.Status.DELETED;
+        s.key = new EntityKey(Author.class, 1L);
+        assertThat(pending.flushNeeded("note"::equals)).isTrue();
+        s.deleteFlushed = true;
+        assertThat(pending.anything()).isFalse();
     }
 }
