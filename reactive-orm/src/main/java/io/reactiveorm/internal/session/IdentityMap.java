@@ -18,6 +18,8 @@ final class IdentityMap {
     /** Tracked states in the order they entered; entries of removed states are skipped and pruned. */
     private List<InstanceState> ordered = new ArrayList<>();
     private int removed;
+    /** Objects that stopped being tracked, ever (removed or cleared): an object seen tracked stays so while this stays the same. */
+    private long removals;
     /** Tracked objects per entity class: whether a bulk statement has objects to synchronize, without a scan. */
     private final Map<Class<?>, int[]> countByType = new IdentityHashMap<>();
     /** The keys the session had when it was closed: all of them detached. */
@@ -74,6 +76,7 @@ final class IdentityMap {
     void remove(InstanceState state, boolean markDetached) {
         if (byObject.remove(state.entity) != null) {
             removed++;
+            removals++;
             countByType.computeIfAbsent(state.model.type(), t -> new int[1])[0]--;
         }
         if (state.key != null && byKey.get(state.key) == state) {
@@ -112,6 +115,11 @@ final class IdentityMap {
         return java.util.Collections.unmodifiableList(ordered);
     }
 
+    /** How many times an object stopped being tracked: while it stays the same, every object seen tracked still is. */
+    long removals() {
+        return removals;
+    }
+
     /** Whether the session tracks any object of {@code type}, in O(1). */
     boolean tracksAny(Class<?> type) {
         int[] n = countByType.get(type);
@@ -122,6 +130,7 @@ final class IdentityMap {
         if (markDetached) {
             closedKeys = byKey; // kept as is: every key in it is now detached
         }
+        removals += byObject.size() + 1;
         byObject = new IdentityHashMap<>();
         byKey = new HashMap<>();
         countByType.clear();

@@ -32,10 +32,20 @@ final class InstanceState {
     /**
      * The relationships of this object that are loaded (or were set by the application on a new
      * object), with what they held at the last load or flush: for a collection, its elements; for a
-     * to-one, the related object. Absent: not loaded. Keyed by identity, one slot per relationship
-     * of the entity ({@link LoadedRelationships}): every loaded object has one.
+     * to-one, the related object. Absent: not loaded.
      */
-    final java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> loaded;
+    final LoadedRelationships loaded;
+    /** Relationships mirrored by position in {@link #loadedMask} and {@link #loadedValues}: the first 64. */
+    static final int MIRRORED = 64;
+    /** Bit {@code i}: the relationship at position {@code i} of the model's is in {@link #loaded} (kept by it). */
+    long loadedMask;
+    /** What {@link #loaded} holds for the relationship at each position (kept by it). */
+    final Object[] loadedValues;
+    /** Changes of {@link #loaded}: what was verified of its values holds while this stays the same. */
+    int loadedVersion;
+    /** The {@link #loadedVersion} and the session's removal count at which all of {@link #loaded}'s objects were in the session. */
+    int trackedVersion = -1;
+    long trackedRemovals = -1;
     /** Whether the DELETE for it has been flushed (it stays DELETED until commit). */
     boolean deleteFlushed;
 
@@ -44,7 +54,8 @@ final class InstanceState {
         this.model = model;
         this.status = status;
         this.order = order;
-        this.loaded = new LoadedRelationships(model.relationships());
+        this.loadedValues = new Object[Math.min(MIRRORED, model.relationships().size())];
+        this.loaded = new LoadedRelationships(this);
     }
 
     /** The object's current column values in database form. */
@@ -104,7 +115,7 @@ final class InstanceState {
         if (relationships.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> now = new LoadedRelationships(relationships);
+        java.util.Map<io.reactiveorm.mapping.RelationshipModel, Object> now = new java.util.IdentityHashMap<>();
         for (io.reactiveorm.mapping.RelationshipModel r : relationships) {
             if (isLoaded(r)) {
                 Object value = r.access().get(entity);

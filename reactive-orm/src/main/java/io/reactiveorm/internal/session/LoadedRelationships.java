@@ -1,44 +1,40 @@
 package io.reactiveorm.internal.session;
 
 import io.reactiveorm.mapping.RelationshipModel;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The relationships of one object that are loaded, each with what it held at the last load or
- * flush ({@link InstanceState#loaded}): a map keyed by identity, like an {@link IdentityHashMap},
- * but compact, since every loaded object has one. The relationships of the object's own entity
- * are slots in one array indexed by their position in {@code model.relationships()}, allocated at
- * the first put (a found key is one identity comparison per position, no hashing); any other
- * relationship (never expected, kept for the Map contract) goes to an identity map beside it.
+ * The relationships of one object that are loaded, with what they held at the last load or flush
+ * ({@link InstanceState#loaded}): a map by relationship, mirrored in its {@link InstanceState} by
+ * position in the entity's relationships ({@link InstanceState#loadedMask},
+ * {@link InstanceState#loadedValues}), so that the check every autoflush makes of every object
+ * reads a bit of the state it already holds, not a hash table. Only {@code put}, {@code putAll},
+ * {@code remove} and {@code clear} change it; its views are read-only, so the mirror cannot fall
+ * behind.
  */
-final class LoadedRelationships extends AbstractMap<RelationshipModel, Object> {
+final class LoadedRelationships extends IdentityHashMap<RelationshipModel, Object> {
 
-    /** A slot with no entry (null is a value: a to-one loaded as null). */
-    private static final Object ABSENT = new Object();
+    private static final long serialVersionUID = 1L;
 
-    private final List<RelationshipModel> slots;
-    /** Values by slot, {@link #ABSENT} where there is no entry; null until the first put. */
-    private Object[] values;
-    private int size;
-    /** Entries for relationships that are not slots; null until needed. */
-    private Map<RelationshipModel, Object> others;
+    private final transient InstanceState state;
+    private final transient List<RelationshipModel> relationships;
+    private final transient int mirrored;
 
-    /** @param slots the relationships of the object's entity, in {@code model.relationships()} order */
-    LoadedRelationships(List<RelationshipModel> slots) {
-        this.slots = slots;
+    LoadedRelationships(InstanceState state) {
+        super(4);
+        this.state = state;
+        this.relationships = state.model.relationships();
+        this.mirrored = Math.min(InstanceState.MIRRORED, relationships.size());
     }
 
-    private int slot(Object key) {
-        List<RelationshipModel> s = slots;
-        for (int i = 0, n = s.size(); i < n; i++) {
-            if (s.get(i) == key) {
+    private int position(Object relationship) {
+        for (int i = 0; i < mirrored; i++) {
+            if (relationships.get(i) == relationship) {
                 return i;
             }
         }
@@ -46,168 +42,52 @@ final class LoadedRelationships extends AbstractMap<RelationshipModel, Object> {
     }
 
     @Override
-    public int size() {
-        return size + (others == null ? 0 : others.size());
-    }
-
-    @Override
-    public boolean isEmpty() {
-        return size() == 0;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        int i = slot(key);
+    public Object put(RelationshipModel relationship, Object value) {
+        state.loadedVersion++;
+        int i = position(relationship);
         if (i >= 0) {
-            return values != null && values[i] != ABSENT;
+            state.loadedMask |= 1L << i;
+            state.loadedValues[i] = value;
         }
-        return others != null && others.containsKey(key);
-    }
-
-    @Override
-    public Object get(Object key) {
-        int i = slot(key);
-        if (i >= 0) {
-            Object v = values == null ? ABSENT : values[i];
-            return v == ABSENT ? null : v;
-        }
-        return others == null ? null : others.get(key);
-    }
-
-    @Override
-    public Object put(RelationshipModel key, Object value) {
-        int i = slot(key);
-        if (i < 0) {
-            if (others == null) {
-                others = new IdentityHashMap<>(4);
-            }
-            return others.put(key, value);
-        }
-        if (values == null) {
-            values = new Object[slots.size()];
-            java.util.Arrays.fill(values, ABSENT);
-        }
-        Object previous = values[i];
-        values[i] = value;
-        if (previous == ABSENT) {
-            size++;
-            return null;
-        }
-        return previous;
-    }
-
-    @Override
-    public Object remove(Object key) {
-        int i = slot(key);
-        if (i < 0) {
-            return others == null ? null : others.remove(key);
-        }
-        if (values == null || values[i] == ABSENT) {
-            return null;
-        }
-        Object previous = values[i];
-        values[i] = ABSENT;
-        size--;
-        return previous;
+        return super.put(relationship, value);
     }
 
     @Override
     public void putAll(Map<? extends RelationshipModel, ?> m) {
-        if (m instanceof LoadedRelationships other && other.slots == slots && other.others == null) {
-            if (other.values == null) {
-                return;
-            }
-            for (int i = 0; i < other.values.length; i++) {
-                if (other.values[i] != ABSENT) {
-                    put(slots.get(i), other.values[i]);
-                }
-            }
-            return;
+        m.forEach(this::put);
+    }
+
+    @Override
+    public Object remove(Object relationship) {
+        state.loadedVersion++;
+        int i = position(relationship);
+        if (i >= 0) {
+            state.loadedMask &= ~(1L << i);
+            state.loadedValues[i] = null;
         }
-        super.putAll(m);
+        return super.remove(relationship);
     }
 
     @Override
     public void clear() {
-        values = null;
-        size = 0;
-        others = null;
+        state.loadedVersion++;
+        state.loadedMask = 0;
+        java.util.Arrays.fill(state.loadedValues, null);
+        super.clear();
+    }
+
+    @Override
+    public Set<RelationshipModel> keySet() {
+        return Collections.unmodifiableSet(super.keySet());
+    }
+
+    @Override
+    public Collection<Object> values() {
+        return Collections.unmodifiableCollection(super.values());
     }
 
     @Override
     public Set<Map.Entry<RelationshipModel, Object>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public int size() {
-                return LoadedRelationships.this.size();
-            }
-
-            @Override
-            public Iterator<Map.Entry<RelationshipModel, Object>> iterator() {
-                return new Entries();
-            }
-        };
-    }
-
-    /** The slot entries in slot order, then the others; {@code remove} supported. */
-    private final class Entries implements Iterator<Map.Entry<RelationshipModel, Object>> {
-        private int next = advance(0);
-        private int last = -1;
-        private Iterator<Map.Entry<RelationshipModel, Object>> rest;
-
-        private int advance(int from) {
-            int i = from;
-            while (values != null && i < values.length && values[i] == ABSENT) {
-                i++;
-            }
-            return values == null ? slots.size() : i;
-        }
-
-        private Iterator<Map.Entry<RelationshipModel, Object>> rest() {
-            if (rest == null) {
-                rest = others == null ? java.util.Collections.emptyIterator() : others.entrySet().iterator();
-            }
-            return rest;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return next < slots.size() || rest().hasNext();
-        }
-
-        @Override
-        public Map.Entry<RelationshipModel, Object> next() {
-            if (next < slots.size()) {
-                last = next;
-                next = advance(next + 1);
-                int i = last;
-                return new SimpleEntry<>(slots.get(i), values[i]) {
-                    @Override
-                    public Object setValue(Object value) {
-                        values[i] = value;
-                        return super.setValue(value);
-                    }
-                };
-            }
-            if (!rest().hasNext()) {
-                throw new NoSuchElementException();
-            }
-            last = -2;
-            return rest.next();
-        }
-
-        @Override
-        public void remove() {
-            if (last == -1) {
-                throw new IllegalStateException();
-            }
-            if (last == -2) {
-                rest.remove();
-            } else {
-                values[last] = ABSENT;
-                size--;
-            }
-            last = -1;
-        }
+        return Collections.unmodifiableSet(super.entrySet());
     }
 }

@@ -62,16 +62,7 @@ final class UnitOfWork {
      *        whose tables are not known: then any pending change is flushed
      */
     Mono<Void> autoflush(java.util.function.Predicate<String> reads) {
-        return Mono.defer(() -> {
-            Set<String> tables = pending.now();
-            if (tables.isEmpty()) {
-                return Mono.empty();
-            }
-            if (tables != PendingTables.EVERY_TABLE && reads != null && tables.stream().noneMatch(reads)) {
-                return Mono.empty();
-            }
-            return flush();
-        });
+        return Mono.defer(() -> pending.flushNeeded(reads) ? flush() : Mono.empty());
     }
 
     /**
@@ -88,7 +79,7 @@ final class UnitOfWork {
 
     /** One round of a flush; emits whether the writes may have left more to write (listeners heard them). */
     private Mono<Boolean> flushRound() {
-        return Mono.defer(() -> pending.now().isEmpty() ? Mono.just(Boolean.FALSE) : writeRound());
+        return Mono.defer(() -> pending.anything() ? writeRound() : Mono.just(Boolean.FALSE));
     }
 
     /** A round with something to write: the O(loaded objects) preparation, the plan, its writes. */

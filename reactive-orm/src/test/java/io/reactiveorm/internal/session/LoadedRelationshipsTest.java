@@ -22,7 +22,7 @@ class LoadedRelationshipsTest {
         List<RelationshipModel> own = METADATA.entity(Post.class).relationships();
         RelationshipModel author = METADATA.entity(Post.class).relationship("author");
         RelationshipModel tags = METADATA.entity(Post.class).relationship("tags");
-        LoadedRelationships loaded = new LoadedRelationships(own);
+        LoadedRelationships loaded = fresh();
         assertThat(loaded.isEmpty()).isTrue();
         assertThat(loaded.containsKey(author)).isFalse();
         assertThat(loaded.put(author, null)).isNull();
@@ -44,7 +44,7 @@ class LoadedRelationshipsTest {
         List<RelationshipModel> own = METADATA.entity(Post.class).relationships();
         RelationshipModel author = METADATA.entity(Post.class).relationship("author");
         RelationshipModel posts = METADATA.entity(User.class).relationship("posts"); // not a slot of Post
-        LoadedRelationships loaded = new LoadedRelationships(own);
+        LoadedRelationships loaded = fresh();
         Map<RelationshipModel, Object> expected = new IdentityHashMap<>();
         for (Map<RelationshipModel, Object> m : List.of(loaded, expected)) {
             m.put(posts, "other");
@@ -54,15 +54,36 @@ class LoadedRelationshipsTest {
         }
         assertThat(loaded).isEqualTo(expected);
         assertThat(loaded.get(posts)).isEqualTo("again");
-        LoadedRelationships copy = new LoadedRelationships(own);
+        LoadedRelationships copy = fresh();
         copy.putAll(loaded);
         assertThat(copy).isEqualTo(expected);
-        LoadedRelationships sameSlots = new LoadedRelationships(own);
+        LoadedRelationships sameSlots = fresh();
         sameSlots.put(author, "written");
         copy.putAll(sameSlots);
         assertThat(copy.get(author)).isEqualTo("written");
         assertThat(copy.get(posts)).isEqualTo("again");
-        copy.entrySet().removeIf(e -> e.getKey() == author);
+        // the views are read-only, so the mirror in the state cannot fall behind
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> copy.entrySet().removeIf(e -> e.getKey() == author))
+                .isInstanceOf(UnsupportedOperationException.class);
+        copy.remove(author);
         assertThat(copy).containsOnlyKeys(posts);
+    }
+
+    @Test
+    void theStateMirrorsItsOwnEntitysRelationshipsByPosition() {
+        List<RelationshipModel> own = METADATA.entity(Post.class).relationships();
+        RelationshipModel tags = METADATA.entity(Post.class).relationship("tags");
+        InstanceState state = new InstanceState(new Post("p", null), METADATA.entity(Post.class), InstanceState.Status.PENDING, 0);
+        int position = own.indexOf(tags);
+        state.loaded.put(tags, List.of("t"));
+        assertThat(state.loadedMask & (1L << position)).isNotZero();
+        assertThat(state.loadedValues[position]).isEqualTo(List.of("t"));
+        state.loaded.remove(tags);
+        assertThat(state.loadedMask).isZero();
+        assertThat(state.loadedValues[position]).isNull();
+    }
+
+    private static LoadedRelationships fresh() {
+        return new InstanceState(new Post("p", null), METADATA.entity(Post.class), InstanceState.Status.PENDING, 0).loaded;
     }
 }
