@@ -231,8 +231,9 @@ final class PendingTables {
             }
             return before instanceof Double b
                     && Double.doubleToLongBits(field.getDouble(entity)) == Double.doubleToLongBits(b);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e); // opened when the plan was made
+        } catch (IllegalAccessException e) { // opened when the plan was made: a JVM refusing it now is a bug
+            throw new io.reactiveorm.OrmException("could not read field " + field + " of " + entity.getClass().getName()
+                    + " for the autoflush check, though it was opened for it", e);
         }
     }
 
