@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -34,8 +35,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <pre>
  * java -cp ... io.reactiveorm.benchmarks.common.BenchRunner --profile default --out target/bench-run [--only 'graph_load_1k.*']
- *     [--contender reactive-orm]
+ *     [--contender reactive-orm] [--jfr DIR]
  * </pre>
+ *
+ * <p>With {@code --jfr DIR} each fork also records a Java Flight Recording ({@code profile} settings,
+ * from the end of the default profile's warm-up) to {@code DIR/<contender>.<method>.jfr}, for
+ * {@code ProfileSummary}.
  */
 public final class BenchRunner {
 
@@ -69,14 +74,16 @@ public final class BenchRunner {
         Path out = Path.of("target", "bench-run");
         Pattern only = null;
         Contender onlyContender = null;
+        Path jfr = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--profile" -> profile = Profile.named(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = Pattern.compile(args[++i]);
                 case "--contender" -> onlyContender = Contender.byId(args[++i]);
+                case "--jfr" -> jfr = Files.createDirectories(Path.of(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --profile default|full, --out DIR, --only REGEX, --contender ID");
+                        + "; use --profile default|full, --out DIR, --only REGEX, --contender ID, --jfr DIR");
             }
         }
         Path jmhDir = Files.createDirectories(out.resolve("jmh"));
@@ -125,6 +132,11 @@ public final class BenchRunner {
                     .result(result.toString());
             if (stream) {
                 options.addProfiler(HeapProfiler.class);
+            }
+            if (jfr != null) {
+                long warmup = timing.warmupIterations() * timing.warmupTime().convertTo(TimeUnit.SECONDS);
+                options.jvmArgsAppend("-XX:StartFlightRecording=settings=profile,delay=" + warmup + "s,filename="
+                        + jfr.resolve(contender.id() + "." + method + ".jfr").toAbsolutePath());
             }
             System.out.printf(Locale.ROOT, "%n=== %s / %s (%s profile)%n", contender.id(), method, profile.name().toLowerCase(Locale.ROOT));
             Map<String, Object> window = new LinkedHashMap<>();

@@ -15,8 +15,16 @@ import java.net.URI;
  * @param user the user
  * @param password the password, or empty
  * @param driver the R2DBC driver of the URL: {@code postgresql} or {@code mariadb}
+ * @param options the URL's query, driver options such as {@code forceBinary=true} ({@code benchmarks/run
+ *     driver-options} sets them), or empty
  */
-public record BenchSettings(String host, int port, String database, String user, String password, String driver) {
+public record BenchSettings(String host, int port, String database, String user, String password, String driver,
+        String options) {
+
+    /** Settings with no driver options. */
+    public BenchSettings(String host, int port, String database, String user, String password, String driver) {
+        this(host, port, database, user, password, driver, "");
+    }
 
     /** Connections per pool, the same for every contender (r2dbc-pool, reactive-orm, Vert.x). */
     public static final int POOL_SIZE = 8;
@@ -36,7 +44,10 @@ public record BenchSettings(String host, int port, String database, String user,
         return parse(url == null || url.isBlank() ? DEFAULT_URL : url);
     }
 
-    /** Parses {@code r2dbc:postgresql://user[:password]@host[:port]/database} or the same with {@code r2dbc:mariadb:}. */
+    /**
+     * Parses {@code r2dbc:postgresql://user[:password]@host[:port]/database[?options]} or the same with
+     * {@code r2dbc:mariadb:}.
+     */
     public static BenchSettings parse(String r2dbcUrl) {
         boolean mariadb = r2dbcUrl.startsWith("r2dbc:mariadb://");
         if (!r2dbcUrl.startsWith("r2dbc:postgresql://") && !mariadb) {
@@ -50,7 +61,8 @@ public record BenchSettings(String host, int port, String database, String user,
         String password = colon < 0 ? "" : userInfo.substring(colon + 1);
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         return new BenchSettings(uri.getHost(), uri.getPort() < 0 ? (mariadb ? 3306 : 5432) : uri.getPort(),
-                path.isEmpty() ? "test" : path, user, password, mariadb ? "mariadb" : "postgresql");
+                path.isEmpty() ? "test" : path, user, password, mariadb ? "mariadb" : "postgresql",
+                uri.getRawQuery() == null ? "" : uri.getRawQuery());
     }
 
     /** Whether the database is MariaDB (reactive-orm's workloads only). */
@@ -65,7 +77,8 @@ public record BenchSettings(String host, int port, String database, String user,
 
     /** The R2DBC URL. */
     public String r2dbcUrl() {
-        return "r2dbc:" + driver + "://" + user + (password.isEmpty() ? "" : ":" + password) + "@" + host + ":" + port + "/" + database;
+        return "r2dbc:" + driver + "://" + user + (password.isEmpty() ? "" : ":" + password) + "@" + host + ":" + port + "/" + database
+                + (options.isEmpty() ? "" : "?" + options);
     }
 
     /** The JDBC-style URL Hibernate takes ({@code jdbc:postgresql://host:port/database}). */

@@ -19,6 +19,9 @@ class CommonTest {
         assertThat(m.r2dbcUrl()).isEqualTo("r2dbc:mariadb://root@127.0.0.1:3306/test");
         assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://db.local:6543/bench");
         assertThat(BenchSettings.parse(BenchSettings.DEFAULT_URL).r2dbcUrl()).isEqualTo(BenchSettings.DEFAULT_URL);
+        String withOptions = "r2dbc:postgresql://postgres@127.0.0.1:5432/test?forceBinary=true&preparedStatementCacheQueries=0";
+        assertThat(BenchSettings.parse(withOptions).options()).isEqualTo("forceBinary=true&preparedStatementCacheQueries=0");
+        assertThat(BenchSettings.parse(withOptions).r2dbcUrl()).isEqualTo(withOptions);
         assertThatThrownBy(() -> BenchSettings.parse("jdbc:postgresql://x/y")).isInstanceOf(IllegalArgumentException.class);
     }
 
