@@ -96,6 +96,21 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether a stream of a statement without bind parameters, cut off by its subscriber, reads the
+     * rest of the rows its driver fetched for it instead of cancelling them inside the driver.
+     * r2dbc-postgresql 1.1.3 hands such a statement's result out as a window ({@code windowUntil})
+     * over the connection's messages, and a cancel of that window from another thread than the
+     * connection's (a {@code timeout}, a {@code dispose()}) drops the rows it holds, or one it is
+     * being given at that moment, without releasing them. The cut then cancels the statement's
+     * results instead, which has the driver close the cursor at the end of the fetch-size chunk it
+     * is reading, and the rest of that chunk is read and dropped unmapped: never more than one
+     * chunk. A statement with bind parameters, or one of another database, is cancelled as usual.
+     */
+    default boolean cutStreamFinishesChunk() {
+        return false;
+    }
+
     /** Array binds, the bind ceiling, key order and batched updates. */
     default BulkRows bulkRows() {
         return BulkRows.STANDARD;

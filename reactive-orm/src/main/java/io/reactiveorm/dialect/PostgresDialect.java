@@ -105,6 +105,11 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean cutStreamFinishesChunk() {
+        return true;
+    }
+
+    @Override
     public BulkRows bulkRows() {
         return BULK_ROWS;
     }

@@ -28,7 +28,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -310,9 +314,8 @@ public abstract class ReliabilitySuite extends DatabaseTest {
      * cancelled, leaves no buffer unreleased, the library's or the driver's (Netty's leak detector
      * runs at PARANOID for the test run; {@code NettyLeakDetectionTest} is the twin proving a
      * dropped buffer is seen). On MariaDB the cut stream's rest is read, not cancelled inside the
-     * driver, which would drop the rows it holds without releasing them; r2dbc-postgresql's own
-     * leak of a cut stream's rows is the known driver leak of {@code LeakCheckExtension}: printed,
-     * not counted.
+     * driver, which would drop the rows it holds without releasing them; on PostgreSQL a statement
+     * without bind parameters reads the rest of its chunk (see the next test).
      */
     @Test
     void streamsCutOffMidResultLeaveNoDriverBufferUnreleased() {
@@ -337,6 +340,49 @@ public abstract class ReliabilitySuite extends DatabaseTest {
         List<String> leaks = LeakRecordingDetector.reports().stream()
                 .filter(report -> !before.contains(report) && !LeakCheckExtension.knownDriverLeak(report)).toList();
         assertThat(leaks).as("Netty leak reports after cut-off streams; the first:%n%s",
+                leaks.isEmpty() ? "" : leaks.get(0)).isEmpty();
+    }
+
+    /**
+     * A stream whose subscriber took a few rows and is then cut off from another thread than the
+     * one delivering its rows, while the driver holds more rows of the result (it reads ahead of
+     * the subscriber's demand), leaves no buffer unreleased. r2dbc-postgresql hands a statement
+     * without parameters out as a window over the connection's messages, whose cancel discards the
+     * rows it queued into the subscriber's Context, where the driver's release hook is not (about
+     * fifty leaked rows a round when the library cancelled it), and may strand a row the
+     * connection's thread queues at that moment (the chaos run's rare leak): the library reads the
+     * rest of the chunk instead ({@code Dialect.cutStreamFinishesChunk}).
+     */
+    @Test
+    void streamsCutOffFromAnotherThreadWhileTheDriverHoldsRowsLeaveNoBufferUnreleased() throws InterruptedException {
+        seedAuthors(800);
+        LeakRecordingDetector.collectGarbageAndReport();
+        List<String> before = LeakRecordingDetector.reports(); // earlier tests': left for the class's leak check
+        for (int round = 0; round < 20; round++) {
+            int take = 1 + round * 13 % 200;
+            CountDownLatch received = new CountDownLatch(take);
+            BaseSubscriber<Object> subscriber = new BaseSubscriber<>() {
+                @Override
+                protected void hookOnSubscribe(Subscription subscription) {
+                    subscription.request(take);
+                }
+
+                @Override
+                protected void hookOnNext(Object row) {
+                    received.countDown();
+                }
+            };
+            Flux<Object> rows = round % 2 == 0
+                    ? db.inSessionMany(s -> s.stream(select(User.class).orderBy(User_.id.asc()))).cast(Object.class)
+                    : db.inSessionMany(s -> s.stream(select(User_.name).orderBy(User_.id.asc()))).cast(Object.class);
+            rows.subscribe(subscriber);
+            assertThat(received.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("rows received").isTrue();
+            subscriber.dispose(); // on the test's thread
+        }
+        awaitNoAcquiredConnection(engine);
+        LeakRecordingDetector.collectGarbageAndReport();
+        List<String> leaks = LeakRecordingDetector.reports().stream().filter(report -> !before.contains(report)).toList();
+        assertThat(leaks).as("Netty leak reports after streams cut off from another thread; the first:%n%s",
                 leaks.isEmpty() ? "" : leaks.get(0)).isEmpty();
     }
 

@@ -213,7 +213,10 @@ public final class StatementExecutor implements OrmProvider.EngineRuntime {
      * Runs a query and maps each row; {@code fetchSize > 0} fetches rows in chunks (streaming),
      * and only such a query is cut off by a cancel: every other statement runs to its end. Where the
      * database sends whole results anyway ({@link Dialect#sendsWholeResults()}), a cut stream is not
-     * cancelled either: the rest of its rows is read and dropped unmapped ({@link ReadToEnd}).
+     * cancelled either: the rest of its rows is read and dropped unmapped ({@link ReadToEnd}). Where
+     * the driver must not have a result's rows cancelled ({@link Dialect#cutStreamFinishesChunk()},
+     * for a statement without bind parameters), a cut ends the statement's cursor at the chunk being
+     * read, whose rest is read and dropped ({@link CutStream}).
      */
     <T> Flux<T> query(Connection connection, RenderedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper,
             StatementWatch watch) {
@@ -239,7 +242,11 @@ public final class StatementExecutor implements OrmProvider.EngineRuntime {
             if (!sql.generatedKeys().isEmpty()) {
                 statement.returnGeneratedValues(sql.generatedKeys().toArray(String[]::new));
             }
-            return Flux.from(statement.execute()).concatMap(result -> result.map(mapper));
+            Flux<? extends Result> results = Flux.from(statement.execute());
+            if (fetchSize > 0 && sql.binds().isEmpty() && dialect().cutStreamFinishesChunk()) {
+                return CutStream.rows(results, mapper);
+            }
+            return results.concatMap(result -> result.map(mapper));
         });
     }
 
