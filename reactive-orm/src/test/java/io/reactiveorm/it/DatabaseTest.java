@@ -9,12 +9,12 @@ import io.reactiveorm.fixture.User;
 import io.reactiveorm.testing.StatementRecorder;
 import io.reactiveorm.testsupport.TestDatabases;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import reactor.core.publisher.Mono;
 
 /**
  * Base of the behaviour suites: one engine per test class on the database the subclass names,
@@ -75,12 +75,19 @@ public abstract class DatabaseTest {
      * @throws AssertionError naming how many are still out when the time is up
      */
     protected static void awaitNoAcquiredConnection(Engine engine) {
-        Mono.fromCallable(engine::acquiredConnections)
-                .filter(n -> n == 0)
-                .repeatWhenEmpty(500, attempts -> attempts.delayElements(Duration.ofMillis(20)))
-                .switchIfEmpty(Mono.error(() -> new AssertionError(engine.acquiredConnections()
-                        + " connection(s) still acquired 10 s after the work ended")))
-                .block(TIMEOUT);
+        awaitNoAcquiredConnection(engine, Duration.ofSeconds(10));
+    }
+
+    /** {@link #awaitNoAcquiredConnection(Engine)}, polling for at most {@code limit}. */
+    protected static void awaitNoAcquiredConnection(Engine engine, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (engine.acquiredConnections() != 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(engine.acquiredConnections() + " connection(s) still acquired "
+                        + limit.toSeconds() + " s after the work ended");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
     }
 
     /** A named in-memory H2 database for the H2 subclasses. */

@@ -6,4 +6,9 @@ class R2dbcMysqlMariaDbReliabilityTest extends MariaDbReliabilityTest {
     protected String url() {
         return mariadbOverR2dbcMysql();
     }
+
+    @Override
+    protected boolean closeEndsTheRunningStatement() {
+        return false;
+    }
 }

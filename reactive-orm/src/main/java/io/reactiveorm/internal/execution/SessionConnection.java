@@ -313,18 +313,26 @@ public final class SessionConnection implements StatementWatch {
      * when it validates it and drops it instead of lending it again.
      */
     private Mono<Void> discard() {
-        Object physical = connection instanceof Wrapped<?> wrapped ? wrapped.unwrap() : null;
-        Mono<Void> closePhysical = physical instanceof Connection inner && inner != connection
-                ? Mono.defer(() -> Mono.from(inner.close())).timeout(CHECK_TIMEOUT).onErrorResume(e -> {
-                    LOG.warn("closing a broken connection failed; the pool drops it all the same", e);
-                    return Mono.empty();
-                })
-                : Mono.empty();
-        return closePhysical
+        return closePhysical(connection)
                 .then(Mono.defer(() -> Handoff.givingBack(connection.close())))
                 .onErrorResume(e -> {
                     LOG.warn("closing a discarded connection failed", e);
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * Closes the physical connection under {@code connection}, a pooled wrapper (never the wrapper
+     * itself, which would hand it back to the pool); completes when it is closed or could not be,
+     * within {@link #CHECK_TIMEOUT}. Does nothing for a connection that wraps none.
+     */
+    static Mono<Void> closePhysical(Connection connection) {
+        Object physical = connection instanceof Wrapped<?> wrapped ? wrapped.unwrap() : null;
+        return physical instanceof Connection inner && inner != connection
+                ? Mono.defer(() -> Mono.from(inner.close())).timeout(CHECK_TIMEOUT).onErrorResume(e -> {
+                    LOG.warn("closing a broken connection failed; the pool drops it all the same", e);
+                    return Mono.empty();
+                })
+                : Mono.empty();
     }
 }

@@ -13,6 +13,8 @@ import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.ValidationDepth;
+import io.r2dbc.spi.Wrapped;
 import io.reactiveorm.IntegrityException;
 import io.reactiveorm.OrmException;
 import io.reactiveorm.PoolTimeoutException;
@@ -213,7 +215,8 @@ public final class StatementExecutor implements OrmProvider.EngineRuntime {
      * Runs a query and maps each row; {@code fetchSize > 0} fetches rows in chunks (streaming),
      * and only such a query is cut off by a cancel: every other statement runs to its end. Where the
      * database sends whole results anyway ({@link Dialect#sendsWholeResults()}), a cut stream is not
-     * cancelled either: the rest of its rows is read and dropped unmapped ({@link ReadToEnd}). Where
+     * cancelled either: the rest of its rows is read and dropped unmapped, or its connection closed
+     * when the rest stops coming ({@link ReadToEnd}). Where
      * the driver must not have a result's rows cancelled ({@link Dialect#cutStreamFinishesChunk()},
      * for a statement without bind parameters), a cut ends the statement's cursor at the chunk being
      * read, whose rest is read and dropped ({@link CutStream}).
@@ -227,10 +230,37 @@ public final class StatementExecutor implements OrmProvider.EngineRuntime {
                 BiFunction<Row, RowMetadata, Object> unlessCut = (row, metadata) ->
                         cut.get() ? ReadToEnd.DROPPED : mapper.apply(row, metadata);
                 return ReadToEnd.afterCancel(observed(sql, rows(connection, sql, fetchSize, unlessCut),
-                        row -> row == ReadToEnd.DROPPED ? 0 : 1, watch, false), cut);
+                        row -> row == ReadToEnd.DROPPED ? 0 : 1, watch, false), cut,
+                        () -> nudge(connection), () -> abandon(connection, sql, watch));
             });
         }
         return observed(sql, rows(connection, sql, fetchSize, mapper), row -> 1, watch, fetchSize == 0);
+    }
+
+    /**
+     * Sends a ping behind a streamed statement whose wanted rows stopped coming ({@link
+     * ReadToEnd#NUDGE_AFTER}): a driver that left rows undrained drains them when a new command is
+     * queued; the answer comes after the statement's.
+     */
+    private static void nudge(Connection connection) {
+        LOG.debug("the rows of a stream stopped coming: pinging behind its statement");
+        Mono.defer(() -> Mono.from(connection.validate(ValidationDepth.REMOTE)))
+                .subscribe(null, e -> LOG.debug("the ping behind a stream failed", e));
+    }
+
+    /**
+     * Gives up a cut statement whose rest stopped coming ({@link ReadToEnd#IDLE_LIMIT}): closes the
+     * physical connection, which ends the statement with an error and the transaction on the server,
+     * and marks the connection interrupted, so that its session discards it rather than pooling it.
+     */
+    private void abandon(Connection connection, RenderedSql sql, StatementWatch watch) {
+        LOG.warn("the rest of a stream its subscriber cut off stopped coming for {} s ('{}'): closing its connection "
+                + "instead of waiting (the database rolls its transaction back)", ReadToEnd.IDLE_LIMIT.toSeconds(), sql.sql());
+        watch.interrupted();
+        Mono<Void> close = connection instanceof Wrapped<?>
+                ? SessionConnection.closePhysical(connection)
+                : Mono.defer(() -> Mono.from(connection.close()));
+        close.subscribe(null, e -> LOG.warn("closing the connection of an abandoned statement failed", e));
     }
 
     private <T> Flux<T> rows(Connection connection, RenderedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper) {
