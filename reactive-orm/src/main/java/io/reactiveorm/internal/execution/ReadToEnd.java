@@ -24,17 +24,17 @@ import reactor.util.context.Context;
  * reading and leaves the driver's operators to drop the rows they hold.
  *
  * <p>The read is watched, because r2dbc-mariadb 1.4.2 can stop delivering a result it has read:
- * rows arriving while the thread that sent the statement still holds the connection's lock are
- * queued, the event loop's attempt to drain them fails its {@code tryLock}, and once the driver
- * has read what it asked the socket for, nothing drains that queue again (seen under load: {@code
- * ServerMessageSubscriber} with 49 messages queued and 257 demanded, none asked of the socket, its
- * lock free; a quarter of the rounds of four concurrent streams stalled so). Any new command drains
- * it. So while rows are wanted and none came for {@link #NUDGE_AFTER}, {@code nudge} sends one (a
- * ping, answered after the result), again after twice as long, and so on. After a cut, the rest is
- * read only while it keeps coming: when none came for {@link #IDLE_LIMIT}, the statement is
- * abandoned ({@code abandon} closes its connection), so a cut never holds a session's connection
- * and transaction for good, whether the driver stalled or the statement is slow (a long query cut
- * by a {@code timeout}).
+ * it leaves rows queued with demand for them, and once it has read what it asked the socket for,
+ * nothing drains that queue again (seen under load: {@code ServerMessageSubscriber} with 49
+ * messages queued and 257 demanded, none asked of the socket, its lock free; most likely a drain
+ * whose {@code tryLock} failed while another thread held the connection's lock, which its drain
+ * never retries; a quarter of the rounds of four concurrent streams stalled so, cut or not). Any new
+ * command drains it. So while rows are wanted and none came for {@link #NUDGE_AFTER}, {@code nudge}
+ * sends one (a ping, answered after the result), again after twice as long, and so on. After a cut,
+ * the rest is read only while it keeps coming: when none came for {@link #IDLE_LIMIT}, the
+ * statement is abandoned ({@code abandon} closes its connection), so a cut never holds a session's
+ * connection and transaction for good, whether the driver stalled or the statement is slow (a long
+ * query cut by a {@code timeout}).
  */
 final class ReadToEnd {
 
