@@ -38,6 +38,7 @@ import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.util.context.Context;
 
@@ -362,25 +363,7 @@ public abstract class ReliabilitySuite extends DatabaseTest {
         LeakRecordingDetector.collectGarbageAndReport();
         List<String> before = LeakRecordingDetector.reports(); // earlier tests': left for the class's leak check
         for (int round = 0; round < 20; round++) {
-            int take = 1 + round * 13 % 200;
-            CountDownLatch received = new CountDownLatch(take);
-            BaseSubscriber<Object> subscriber = new BaseSubscriber<>() {
-                @Override
-                protected void hookOnSubscribe(Subscription subscription) {
-                    subscription.request(take);
-                }
-
-                @Override
-                protected void hookOnNext(Object row) {
-                    received.countDown();
-                }
-            };
-            Flux<Object> rows = round % 2 == 0
-                    ? db.inSessionMany(s -> s.stream(select(User.class).orderBy(User_.id.asc()))).cast(Object.class)
-                    : db.inSessionMany(s -> s.stream(select(User_.name).orderBy(User_.id.asc()))).cast(Object.class);
-            rows.subscribe(subscriber);
-            assertThat(received.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("rows received").isTrue();
-            subscriber.dispose(); // on the test's thread
+            takeThenDispose(authorsStream(round % 2 == 0), 1 + round * 13 % 200); // on the test's thread
         }
         awaitNoAcquiredConnection(engine, CUT_STREAMS_END);
         LeakRecordingDetector.collectGarbageAndReport();
@@ -417,30 +400,13 @@ public abstract class ReliabilitySuite extends DatabaseTest {
                     boolean entities = (round + worker) % 2 == 0;
                     boolean cut = worker < 2;
                     streams.add(threads.submit(() -> {
-                        Flux<Object> rows = entities
-                                ? db.inSessionMany(s -> s.stream(select(User.class).orderBy(User_.id.asc()))).cast(Object.class)
-                                : db.inSessionMany(s -> s.stream(select(User_.name).orderBy(User_.id.asc()))).cast(Object.class);
-                        if (!cut) {
-                            Long n = rows.publishOn(reactor.core.scheduler.Schedulers.parallel(), 1 + take % 7)
-                                    .count().block(TIMEOUT);
+                        Flux<Object> rows = authorsStream(entities);
+                        if (cut) {
+                            takeThenDispose(rows, take);
+                        } else {
+                            Long n = rows.publishOn(Schedulers.parallel(), 1 + take % 7).count().block(TIMEOUT);
                             assertThat(n).isEqualTo(800);
-                            return null;
                         }
-                        CountDownLatch received = new CountDownLatch(take);
-                        BaseSubscriber<Object> subscriber = new BaseSubscriber<>() {
-                            @Override
-                            protected void hookOnSubscribe(Subscription subscription) {
-                                subscription.request(take);
-                            }
-
-                            @Override
-                            protected void hookOnNext(Object row) {
-                                received.countDown();
-                            }
-                        };
-                        rows.subscribe(subscriber);
-                        assertThat(received.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("rows received").isTrue();
-                        subscriber.dispose();
                         return null;
                     }));
                 }
@@ -458,6 +424,32 @@ public abstract class ReliabilitySuite extends DatabaseTest {
                 .filter(report -> !before.contains(report) && !LeakCheckExtension.knownDriverLeak(report)).toList();
         assertThat(leaks).as("Netty leak reports after concurrent streams; the first:%n%s",
                 leaks.isEmpty() ? "" : leaks.get(0)).isEmpty();
+    }
+
+    /** The seeded authors streamed in a session of their own: as entities, or their names. */
+    private Flux<Object> authorsStream(boolean entities) {
+        return entities
+                ? db.inSessionMany(s -> s.stream(select(User.class).orderBy(User_.id.asc()))).cast(Object.class)
+                : db.inSessionMany(s -> s.stream(select(User_.name).orderBy(User_.id.asc()))).cast(Object.class);
+    }
+
+    /** Subscribes to {@code rows} asking for {@code take} of them, waits for them, then cuts the stream off from this thread. */
+    private static void takeThenDispose(Flux<Object> rows, int take) throws InterruptedException {
+        CountDownLatch received = new CountDownLatch(take);
+        BaseSubscriber<Object> subscriber = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                subscription.request(take);
+            }
+
+            @Override
+            protected void hookOnNext(Object row) {
+                received.countDown();
+            }
+        };
+        rows.subscribe(subscriber);
+        assertThat(received.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("rows received").isTrue();
+        subscriber.dispose();
     }
 
     /** Server sessions of {@code f}'s database other than the asking one that are running a statement. */
